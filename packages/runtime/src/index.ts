@@ -1,0 +1,14 @@
+/**
+ * @hermetic/runtime — the proposals' APIs over precompiled records. No
+ * dependencies, never evaluates a string (see compiler-slot.ts).
+ */
+export { ModuleSource } from './module-source.js';
+export { Module } from './module.js';
+export { Compartment } from './compartment.js';
+export { Evaluators } from './evaluators.js';
+export { Global } from './global.js';
+export { hermeticEval } from './hermetic-eval.js';
+export { spawn } from './spawn.js';
+export { installCompiler } from './compiler-slot.js';
+export type { InstalledCompiler } from './compiler-slot.js';
+export type { Binding, ModuleRecord, ScriptRecord, ModuleHandle, ScriptHandle } from './record-types.js';

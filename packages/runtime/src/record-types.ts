@@ -1,0 +1,61 @@
+/**
+ * Types of the records produced by @hermetic/module-source. The format is
+ * specified in docs/record-format.md; keep the two in step.
+ */
+
+/** One entry of a module's static analysis, in the proposal's shapes. */
+export type Binding =
+  | { import: string; as?: string; from: string; attributes?: Record<string, string> }
+  | { importAllFrom: string; as: string; attributes?: Record<string, string> }
+  | { importFrom: string; attributes?: Record<string, string> }
+  | { export: string; as?: string; from?: string; attributes?: Record<string, string> }
+  | { exportAllFrom: string; as?: string; attributes?: Record<string, string> };
+
+/** The module handle passed to a functor. */
+export interface ModuleHandle {
+  g: object;
+  u: unknown;
+  t(name: string): never;
+  x<T>(value: T, ...exportNames: string[]): T;
+  y(name: string): string;
+  c(name: string): never;
+  i(specifier: unknown, options?: unknown): Promise<unknown>;
+  m?: object;
+}
+
+/** What the first `yield` of a module functor hands to the runtime. */
+export type InstantiationRecord = [
+  setters: Array<(value: unknown) => void>,
+  getters: Record<string, () => unknown>,
+  hoisted: string[],
+];
+
+/** A precompiled module record. */
+export interface ModuleRecord {
+  format: 1;
+  bindings: Binding[];
+  needsImport?: boolean;
+  needsImportMeta?: boolean;
+  hasTopLevelAwait?: boolean;
+  globals: string[];
+  functor: (handle: ModuleHandle) => Generator<InstantiationRecord, void, unknown> | AsyncGenerator<InstantiationRecord, void, unknown>;
+}
+
+/** The handle passed to a script functor. */
+export interface ScriptHandle {
+  g: object;
+  y(name: string): string;
+  l(name: string, value: unknown): unknown;
+  i(specifier: unknown, options?: unknown): Promise<unknown>;
+}
+
+/** A precompiled script record (script goal). */
+export interface ScriptRecord {
+  format: 1;
+  strict: boolean;
+  varNames: string[];
+  functionNames: string[];
+  lexicalNames: string[];
+  globals: string[];
+  functor: (this: unknown, handle: ScriptHandle) => unknown;
+}
