@@ -1,0 +1,2 @@
+import './fn-anon.js';
+export default class {}

@@ -1,0 +1,18 @@
+import ClassAnon from './class-anon.js';
+import expr, { bump as bumpExpr } from './expr.js';
+import live, { bump as bumpLive } from './live.js';
+import fnNamed, { replace } from './fn-named.js';
+import fnAnon from './fn-anon.js';
+import arrow from './arrow.js';
+import paren from './paren-fn.js';
+import gen from './gen.js';
+import asyncFn from './async-fn.js';
+import ClassNamed from './class-named.js';
+import num from './number.js';
+bumpExpr(); bumpLive();
+__log.push('expr', expr, 'live', live);
+__log.push('names', fnNamed.name, fnAnon.name, ClassAnon.name, arrow.name, paren.name, gen.name, asyncFn.name, ClassNamed.name);
+__log.push('calls', fnNamed(), fnAnon(), new ClassAnon().constructor === ClassAnon, arrow(), paren(), gen().next().value, typeof asyncFn().then, num);
+replace();
+__log.push('after replace', typeof fnNamed, fnNamed);
+export { default as reexported, default } from './live.js';

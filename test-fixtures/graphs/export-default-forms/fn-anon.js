@@ -1,0 +1,2 @@
+import './fn-named.js';
+export default function () { return 'anon'; }

@@ -1,0 +1,3 @@
+let x = 'live-1';
+export { x as default };
+export function bump() { x = 'live-2'; }

@@ -1,0 +1,24 @@
+/**
+ * Child-process side of a differential run: imports one graph's entry with
+ * Node's own module loader and prints the observation as JSON on stdout.
+ *
+ * Why a child process and not `import()` inside Jest: Jest's ESM support links
+ * modules itself (vm.SourceTextModule) and keeps a per-file registry, so its
+ * error caching, dynamic `import()` and `import.meta` are Jest's, not Node's.
+ * A fresh `node` process per graph is the real engine with an empty module map.
+ *
+ * Usage: node run-native.mjs /abs/path/to/entry.js
+ */
+import { pathToFileURL } from 'node:url';
+import { observeGraph } from './observe.mjs';
+
+const entry = process.argv[2];
+if (!entry) {
+  process.stderr.write('usage: node run-native.mjs <entry file>\n');
+  process.exit(2);
+}
+const log = [];
+globalThis.__log = log;
+const url = pathToFileURL(entry).href;
+const outcome = await observeGraph(() => import(url), log);
+process.stdout.write(JSON.stringify(outcome));
