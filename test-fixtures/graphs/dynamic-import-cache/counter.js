@@ -1,0 +1,2 @@
+__log.push('counter evaluated');
+export let count = 1;

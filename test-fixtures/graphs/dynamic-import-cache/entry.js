@@ -1,0 +1,17 @@
+import * as staticNs from './counter.js';
+import { loadFromSub } from './sub/loader.js';
+__log.push('entry:start', staticNs.count);
+const dyn1 = await import('./counter.js');
+const dyn2 = await import('./counter.js');
+__log.push('same', dyn1 === staticNs, dyn2 === staticNs);
+const viaSub = await loadFromSub();
+__log.push('via sub', viaSub === staticNs);
+__log.push('before lazy');
+const lazy = await import('./lazy.js');
+__log.push('after lazy', lazy.default);
+const objectSpecifier = { toString() { return './lazy.js'; } };
+__log.push('object specifier', (await import(objectSpecifier)) === lazy);
+const inFunction = await (async () => import('./counter.js'))();
+__log.push('in function', inFunction === staticNs);
+const promises = [import('./lazy.js'), import('./lazy.js')];
+__log.push('promises distinct', promises[0] !== promises[1], (await promises[0]) === (await promises[1]));

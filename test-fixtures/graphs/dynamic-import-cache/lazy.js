@@ -1,0 +1,2 @@
+__log.push('lazy evaluated');
+export default 'lazy';

@@ -1,0 +1,1 @@
+export function loadFromSub() { return import('../counter.js'); }

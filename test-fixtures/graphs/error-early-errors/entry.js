@@ -1,0 +1,3 @@
+import './ok.js';
+import './duplicate-export.js';
+__log.push('entry');

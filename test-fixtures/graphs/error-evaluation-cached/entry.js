@@ -1,0 +1,3 @@
+import './dep.js';
+import './thrower.js';
+__log.push('entry never runs');

@@ -1,0 +1,2 @@
+import './thrower.js';
+__log.push('importer never runs');

@@ -1,0 +1,2 @@
+__log.push('thrower runs once');
+null.property;

@@ -1,0 +1,2 @@
+__log.push('object thrower');
+throw { kind: 'plain object' };

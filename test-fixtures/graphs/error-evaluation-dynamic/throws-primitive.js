@@ -1,0 +1,2 @@
+__log.push('primitive thrower');
+throw 'a string';

@@ -1,0 +1,2 @@
+import d from './star.js';
+__log.push('entry', d);

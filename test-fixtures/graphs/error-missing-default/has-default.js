@@ -1,0 +1,3 @@
+__log.push('has-default');
+export default 'only through an explicit re-export';
+export const named = 1;

@@ -1,0 +1,2 @@
+__log.push('star');
+export * from './has-default.js';

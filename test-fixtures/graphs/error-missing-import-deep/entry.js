@@ -1,0 +1,3 @@
+import './async.js';
+import './middle.js';
+__log.push('entry');

@@ -1,0 +1,2 @@
+__log.push('leaf');
+export const present = 1;

@@ -1,0 +1,2 @@
+import { absent } from './leaf.js';
+__log.push('middle', absent);

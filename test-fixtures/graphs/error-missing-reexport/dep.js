@@ -1,0 +1,2 @@
+__log.push('dep');
+export const real = 1;

@@ -1,0 +1,2 @@
+import './re.js';
+__log.push('entry');

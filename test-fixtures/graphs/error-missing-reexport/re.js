@@ -1,0 +1,2 @@
+__log.push('re');
+export { ghost } from './dep.js';

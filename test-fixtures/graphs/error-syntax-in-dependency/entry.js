@@ -1,0 +1,3 @@
+import './fine.js';
+import './broken.js';
+__log.push('entry');

@@ -1,0 +1,3 @@
+__log.push('barrel');
+export * from './left.js';
+export * from './right.js';

@@ -1,0 +1,3 @@
+import './first.js';
+import { dup } from './barrel.js';
+__log.push('entry', dup);

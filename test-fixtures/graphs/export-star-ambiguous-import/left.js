@@ -1,0 +1,3 @@
+__log.push('left');
+export const dup = 'left';
+export const onlyLeft = 'L';

@@ -1,0 +1,3 @@
+__log.push('right');
+export const dup = 'right';
+export const onlyRight = 'R';

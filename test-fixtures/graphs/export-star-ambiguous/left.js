@@ -1,0 +1,2 @@
+export const dup = 'left';
+export const onlyLeft = 'L';

@@ -1,0 +1,2 @@
+export const dup = 'right';
+export const onlyRight = 'R';

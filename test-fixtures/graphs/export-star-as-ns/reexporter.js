@@ -1,0 +1,2 @@
+export * as ns from './target.js';
+export * as "star ns" from './target.js';

@@ -1,0 +1,2 @@
+export const meta = import.meta;
+export function readLater() { return import.meta; }

@@ -1,0 +1,2 @@
+__log.push('shared');
+export const shared = 'S';

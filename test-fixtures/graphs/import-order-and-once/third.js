@@ -1,0 +1,2 @@
+__log.push('third');
+export const third = 3;

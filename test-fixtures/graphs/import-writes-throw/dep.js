@@ -1,0 +1,3 @@
+export const x = 'x';
+export let nul = null;
+export function fn() {}

@@ -1,0 +1,2 @@
+import d from './source.js';
+export default d;

@@ -1,0 +1,1 @@
+export { named as default } from './source.js';

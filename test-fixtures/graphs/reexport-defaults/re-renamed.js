@@ -1,0 +1,1 @@
+export { default as renamed } from './source.js';

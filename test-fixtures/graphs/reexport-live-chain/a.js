@@ -1,0 +1,2 @@
+export let x = 0;
+export function inc() { x++; }

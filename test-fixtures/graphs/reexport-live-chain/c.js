@@ -1,0 +1,2 @@
+export * from './b.js';
+export { z as w } from './b.js';

@@ -1,0 +1,2 @@
+export { "a-b" as "c d", "Z" as plain } from './m.js';
+export * from './m.js';

@@ -1,0 +1,3 @@
+__log.push('fast:start');
+await null;
+__log.push('fast:end');

@@ -1,0 +1,2 @@
+import './slow.js';
+__log.push('x');

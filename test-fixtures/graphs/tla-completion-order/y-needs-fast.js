@@ -1,0 +1,2 @@
+import './fast.js';
+__log.push('y');

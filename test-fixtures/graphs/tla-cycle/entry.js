@@ -1,0 +1,2 @@
+import { a } from './a.js';
+__log.push('entry', a());

@@ -1,0 +1,5 @@
+__log.push('leaf:start');
+await null;
+await null;
+export const leaf = 'leaf';
+__log.push('leaf:end');

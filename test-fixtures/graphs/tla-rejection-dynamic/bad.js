@@ -1,0 +1,3 @@
+__log.push('bad:start');
+await Promise.resolve();
+throw new TypeError('async failure');

@@ -1,0 +1,2 @@
+__log.push('ok runs once');
+export const ok = 'ok';

@@ -1,0 +1,3 @@
+__log.push('bad:start');
+await null;
+throw new RangeError('bad module');

@@ -1,0 +1,3 @@
+import './ok.js';
+import './parent.js';
+__log.push('entry never runs');

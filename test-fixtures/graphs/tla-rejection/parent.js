@@ -1,0 +1,2 @@
+import './bad.js';
+__log.push('parent never runs');

@@ -1,0 +1,3 @@
+import { p1 } from './p1.js';
+import { p2 } from './p2.js';
+__log.push('entry', p1, p2);

@@ -1,0 +1,2 @@
+__log.push('b');
+export const b = 'b';

@@ -1,0 +1,3 @@
+__log.push('a0');
+await null;
+__log.push('a1');

@@ -1,0 +1,3 @@
+import './after-a.js';
+import './b.js';
+__log.push('entry');
