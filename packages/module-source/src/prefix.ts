@@ -1,0 +1,19 @@
+/**
+ * The functor's own names all start with one prefix that the source text does
+ * not contain anywhere, so they can never capture or shadow a user name.
+ */
+export function choosePrefix(text: string): string {
+  if (!text.includes('$h')) return '$h';
+  for (let n = 1; ; n += 1) {
+    const candidate = `$h${n}`;
+    if (!text.includes(candidate)) return candidate;
+  }
+}
+
+/** A property key for an object literal: bare when it is a plain identifier. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
+}
+
+/** Names that are non-writable, non-configurable on every global object: reading the host's is exact. */
+export const IMMUTABLE_GLOBALS: ReadonlySet<string> = new Set(['undefined', 'NaN', 'Infinity']);

@@ -1,0 +1,77 @@
+/**
+ * Public types of @hermetic/module-source. The record shapes are specified in
+ * docs/record-format.md; keep the two in step.
+ */
+
+/** One entry of a module's static analysis, in the proposal's shapes. */
+export type Binding =
+  | { import: string; as?: string; from: string; attributes?: Record<string, string> }
+  | { importAllFrom: string; as: string; attributes?: Record<string, string> }
+  | { importFrom: string; attributes?: Record<string, string> }
+  | { export: string; as?: string; from?: string; attributes?: Record<string, string> }
+  | { exportAllFrom: string; as?: string; attributes?: Record<string, string> };
+
+/** A version 3 source map, as a plain object. */
+export interface SourceMapV3 {
+  version: 3;
+  file?: string;
+  sources: string[];
+  sourcesContent?: Array<string | null>;
+  names: string[];
+  mappings: string;
+}
+
+/** Options of {@link compileModule}. */
+export interface CompileModuleOptions {
+  /** Names the module in error messages, warnings and the source map's `sources`. */
+  specifier?: string;
+  /** Produce `map`, a source map from `code` back to `text`. */
+  sourceMap?: boolean;
+  /** `'module'` (default): `export default {…};`. `'expression'`: `({…})`. */
+  format?: 'module' | 'expression';
+}
+
+/** What {@link compileModule} returns. */
+export interface CompiledModule {
+  bindings: Binding[];
+  needsImport: boolean;
+  needsImportMeta: boolean;
+  hasTopLevelAwait: boolean;
+  /** Free references, in order of first appearance. */
+  globals: string[];
+  /** The record as JavaScript text (see docs/record-format.md). */
+  code: string;
+  /** Present when `sourceMap` was requested. */
+  map?: SourceMapV3;
+  /** Things that compile but cannot keep native semantics (direct eval), with file:line:column. */
+  warnings: string[];
+}
+
+/** The function kinds `new Function`-like constructors create. */
+export type FunctionKind = 'normal' | 'async' | 'generator' | 'asyncGenerator';
+
+/** Options of {@link compileScript}. */
+export interface CompileScriptOptions {
+  specifier?: string;
+  /** Compile as strict code even without a `"use strict"` directive (Compartment#evaluate). */
+  strict?: boolean;
+  sourceMap?: boolean;
+  /**
+   * Compile `text` as the body of a function created by a `Function`
+   * constructor with these parameters; the functor returns that function.
+   */
+  functionBody?: { params: string; kind: FunctionKind };
+}
+
+/** What {@link compileScript} returns. */
+export interface CompiledScript {
+  /** The script record as a parenthesised object literal `({…})`. */
+  code: string;
+  strict: boolean;
+  varNames: string[];
+  functionNames: string[];
+  lexicalNames: string[];
+  globals: string[];
+  map?: SourceMapV3;
+  warnings: string[];
+}
