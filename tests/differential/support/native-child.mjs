@@ -7,14 +7,14 @@
  * error caching, dynamic `import()` and `import.meta` are Jest's, not Node's.
  * A fresh `node` process per graph is the real engine with an empty module map.
  *
- * Usage: node run-native.mjs /abs/path/to/entry.js
+ * Usage: node native-child.mjs /abs/path/to/entry.js
  */
 import { pathToFileURL } from 'node:url';
 import { observeGraph } from './observe.mjs';
 
 const entry = process.argv[2];
 if (!entry) {
-  process.stderr.write('usage: node run-native.mjs <entry file>\n');
+  process.stderr.write('usage: node native-child.mjs <entry file>\n');
   process.exit(2);
 }
 const log = [];

@@ -1,6 +1,6 @@
 /**
  * What a differential run observes, written once and used by both sides: the
- * native child process (run-native.mjs) and the Hermetic run inside Jest
+ * native child process (native-child.mjs) and the Hermetic run inside Jest
  * (run-hermetic.ts). Plain JavaScript so that a bare `node` child can load it.
  *
  * Everything is reduced to JSON-able data, so the two sides can be compared
@@ -121,12 +121,14 @@ export async function observeGraph(importEntry, log) {
   if ('namespace' in first) {
     outcome.status = 'fulfilled';
     outcome.namespace = describeValue(first.namespace);
-    outcome.secondImport = 'namespace' in second && second.namespace === first.namespace ? 'same namespace' : 'different';
+    if ('error' in second) outcome.secondImport = `rejected: ${errorKind(second.error)}`;
+    else outcome.secondImport = second.namespace === first.namespace ? 'same namespace' : 'different namespace';
   } else {
     outcome.status = 'rejected';
     outcome.error = errorKind(first.error);
     outcome.bodyRanBeforeError = logLengthAfterFirst > 0;
-    outcome.secondImport = 'error' in second && second.error === first.error ? 'same error' : 'different';
+    if (!('error' in second)) outcome.secondImport = 'fulfilled';
+    else outcome.secondImport = second.error === first.error ? 'same error' : `other error: ${errorKind(second.error)}`;
     outcome.errorMessage = first.error instanceof Error ? first.error.message : String(first.error);
   }
   outcome.secondImportRanCode = log.length !== logLengthAfterFirst;

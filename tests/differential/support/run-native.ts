@@ -1,0 +1,26 @@
+/**
+ * Runs a graph with Node's own loader in a child process (see native-child.mjs
+ * for why a child process) and returns its observation.
+ */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import type { Outcome } from './observe.mjs';
+
+const CHILD = path.join(__dirname, 'native-child.mjs');
+
+/** Imports `entryFile` natively in a fresh `node` process. */
+export function runNative(entryFile: string): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CHILD, entryFile], { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error) {
+        reject(new Error(`native run of ${entryFile} failed: ${error.message}\n${stderr}`));
+        return;
+      }
+      try {
+        resolve(JSON.parse(stdout) as Outcome);
+      } catch (parseError) {
+        reject(new Error(`native run of ${entryFile} printed no JSON: ${String(parseError)}\n${stdout}\n${stderr}`));
+      }
+    });
+  });
+}
