@@ -1,0 +1,117 @@
+/**
+ * `new Global({ keys?, importHook?, importMetaHook?, importMeta? })` from the
+ * new Global proposal (CONFORMANCE 31–37): a replica of the global object the
+ * constructor belongs to, with its own `Global`, `eval`, `Function` and
+ * `import`, sharing every intrinsic (and so every prototype) with its parent.
+ *
+ * AsyncFunction, GeneratorFunction and AsyncGeneratorFunction are reachable
+ * only by syntax (`(async () => {}).constructor`), and syntax yields the
+ * shared intrinsics: their `prototype`s are the parent's, and their
+ * constructors are the host's, evaluating against the host global. A
+ * runtime without its own realm cannot give each global fresh ones; run SES
+ * `lockdown()` first, which replaces those constructors with throwing ones,
+ * when evaluated code must not reach the host global that way.
+ *
+ * "The host" for import behaviour (CONFORMANCE 34) is the parent global: a
+ * Global created without `importHook` uses its parent's hook, and the
+ * outermost parent (the real global object) uses the native `import()`.
+ */
+import { createEvaluators, readEnvironmentOptions, type EvaluationEnvironment } from './evaluators.js';
+import type { ImportHook } from './module-bridge.js';
+
+/** Options of `new Global(…)`. */
+export interface GlobalOptions {
+  /** The property keys of the parent global to copy; all own keys when absent. */
+  keys?: Iterable<PropertyKey>;
+  /** Resolves `import()` of code evaluated against the new global and of its modules. */
+  importHook?: ImportHook;
+  /** Called with the `import.meta` object of every module of the new global. */
+  importMetaHook?: (meta: object) => void;
+  /** Properties copied onto every `import.meta` of the new global's modules. */
+  importMeta?: object;
+}
+
+/** The hooks a global hands down to the globals it creates. */
+type InheritedEnvironment = Omit<EvaluationEnvironment, 'globalThis'>;
+
+/** A `Global` constructor bound to its parent global. */
+export interface GlobalConstructor {
+  new (options?: GlobalOptions): typeof globalThis & Record<PropertyKey, unknown>;
+  readonly prototype: object;
+}
+
+const environments = new WeakMap<object, InheritedEnvironment>();
+
+/** The hooks of a global made by a Global constructor (the host's are empty). */
+export function environmentOf(globalObject: object): InheritedEnvironment {
+  return environments.get(globalObject) ?? {};
+}
+
+function copyKeys(parent: object, keys: Iterable<PropertyKey> | undefined): PropertyKey[] {
+  if (keys === undefined) return Reflect.ownKeys(parent);
+  if (typeof (keys as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+    throw new TypeError('Global option keys must be an iterable of property keys (strings or symbols)');
+  }
+  const list: PropertyKey[] = [];
+  for (const key of keys) {
+    if (typeof key !== 'string' && typeof key !== 'symbol') {
+      throw new TypeError(`Global option keys must hold strings or symbols, got ${typeof key}`);
+    }
+    list.push(key);
+  }
+  return list;
+}
+
+/**
+ * Creates a replica of `parent`: configurable copies of `keys`, then its
+ * own `globalThis`, `Global`, `eval`, `Function` and `import`.
+ */
+export function createGlobal(parent: object, inherited: InheritedEnvironment, options: GlobalOptions = {}): Record<PropertyKey, unknown> {
+  const hooks = readEnvironmentOptions(options, 'Global');
+  const keys = copyKeys(parent, options.keys);
+  const globalObject = Object.create(Object.getPrototypeOf(parent) as object | null) as Record<PropertyKey, unknown>;
+  for (const key of keys) {
+    const descriptor = Reflect.getOwnPropertyDescriptor(parent, key);
+    if (descriptor !== undefined) Object.defineProperty(globalObject, key, { ...descriptor, configurable: true });
+  }
+  const importHook = hooks.importHook ?? inherited.importHook;
+  const importMetaHook = hooks.importMetaHook ?? inherited.importMetaHook;
+  const env: InheritedEnvironment = {
+    ...(importHook === undefined ? {} : { importHook }),
+    ...(importMetaHook === undefined ? {} : { importMetaHook }),
+    ...(inherited.forceStrict === true ? { forceStrict: true } : {}),
+  };
+  environments.set(globalObject, env);
+  const evaluators = createEvaluators({ globalThis: globalObject, ...env });
+  // `import` is a method so that it has no [[Construct]], like `eval`.
+  const { import: importMethod } = {
+    import(specifier: unknown): Promise<unknown> {
+      return evaluators.import(specifier);
+    },
+  };
+  const own = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: false, configurable: true });
+  Object.defineProperties(globalObject, {
+    globalThis: own(globalObject),
+    Global: own(createGlobalConstructor(globalObject)),
+    eval: own(evaluators.eval),
+    Function: own(evaluators.Function),
+    import: own(importMethod),
+  });
+  return globalObject;
+}
+
+/** Creates the `Global` constructor whose instances are replicas of `parent`. */
+export function createGlobalConstructor(parent: object): GlobalConstructor {
+  const Global = function (this: unknown, options?: GlobalOptions): object {
+    if (new.target === undefined) throw new TypeError("Constructor Global requires 'new'");
+    return createGlobal(parent, environmentOf(parent), options);
+  };
+  Object.defineProperty(Global, 'name', { value: 'Global' });
+  return Global as unknown as GlobalConstructor;
+}
+
+/**
+ * The host's `Global`: `new Global(options)` replicates the real global
+ * object. Each new global carries its own `Global`, replicating itself.
+ */
+export const Global: GlobalConstructor = createGlobalConstructor(globalThis);

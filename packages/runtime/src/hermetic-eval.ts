@@ -1,0 +1,40 @@
+/**
+ * `hermeticEval(program, thisValue, bindings?)` from the 2009 Spawn strawman
+ * (CONFORMANCE 47): evaluates a script with no global object on its scope
+ * chain. Its scope is a fresh null-prototype object holding copies of
+ * `bindings`' own properties, or, without `bindings`, the ECMA-262 standard
+ * built-ins plus an `eval` and `Function` that evaluate in that same scope
+ * (the host's would reach the host global). Top-level declarations and
+ * sloppy assignments to undeclared names land on that scope object, which
+ * is discarded afterwards. `import()` is not available: there is no host to
+ * ask.
+ */
+import { createFunctionConstructor } from './evaluators.js';
+import { evaluateScript, type ScriptEnvironment } from './script-evaluation.js';
+import { standardGlobalDescriptors } from './standard-globals.js';
+
+const noImport = (specifier: unknown): Promise<unknown> =>
+  Promise.reject(new TypeError(`import(${String(specifier)}) is not available in hermeticEval: its program has no host`));
+
+/** Evaluates `program` with only `bindings` (or the standard built-ins) in scope and `this` = `thisValue`. */
+export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: object): unknown {
+  if (typeof program !== 'string') return program;
+  if (bindings !== undefined && (typeof bindings !== 'object' || bindings === null) && typeof bindings !== 'function') {
+    throw new TypeError('hermeticEval bindings must be an object');
+  }
+  const scope = Object.create(null) as object;
+  const env: ScriptEnvironment = { globalThis: scope, dynamicImport: noImport };
+  if (bindings === undefined) {
+    Object.defineProperties(scope, standardGlobalDescriptors(globalThis));
+    const { eval: evaluate } = {
+      eval(source: unknown): unknown {
+        return typeof source === 'string' ? evaluateScript(env, source) : source;
+      },
+    };
+    const own = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: false, configurable: true });
+    Object.defineProperties(scope, { eval: own(evaluate), Function: own(createFunctionConstructor(env, 'normal')) });
+  } else {
+    Object.defineProperties(scope, Object.getOwnPropertyDescriptors(bindings));
+  }
+  return evaluateScript(env, program, { thisValue });
+}

@@ -1,0 +1,65 @@
+/**
+ * Script-goal evaluation against a global object: the `eval` of a Global or
+ * Evaluators, `Compartment#evaluate`, and the body of `hermeticEval`. Text is
+ * compiled by the installed compiler (compiler-slot.ts); a precompiled
+ * script record can be run directly with `runScriptRecord`.
+ */
+import { requireCompiler } from './compiler-slot.js';
+import { instantiateGlobalDeclarations } from './global-declarations.js';
+import type { ScriptRecord } from './record-types.js';
+import { createScriptHandle } from './script-scope.js';
+
+/** The global a script runs against and how its `import()` behaves. */
+export interface ScriptEnvironment {
+  /** The global object: var/function declarations become its properties. */
+  globalThis: object;
+  /** Forces strict code for everything evaluated here (spawn's `'strict'` subset). */
+  forceStrict?: boolean;
+  /** `import()` inside the script. */
+  dynamicImport(specifier: unknown, options?: unknown): Promise<unknown>;
+}
+
+/** Options of one evaluation. */
+export interface ScriptEvaluationOptions {
+  /** Evaluate as strict code even without a `"use strict"` directive. */
+  strict?: boolean;
+  /** Top-level `this`; the global object unless given. */
+  thisValue?: unknown;
+  /** Names the script in error messages. */
+  specifier?: string;
+}
+
+/** A script record may name its `const` bindings so that later writes throw. */
+type RunnableScriptRecord = ScriptRecord & { constNames?: readonly string[] };
+
+/**
+ * Evaluates script text with `env.globalThis` as its global: compiles it,
+ * performs GlobalDeclarationInstantiation and runs it. Returns the
+ * completion value.
+ */
+export function evaluateScript(env: ScriptEnvironment, text: string, options: ScriptEvaluationOptions = {}): unknown {
+  const strict = options.strict === true || env.forceStrict === true;
+  const compiler = requireCompiler('Evaluating a script');
+  const record = compiler.compileScript(text, { strict, ...(options.specifier === undefined ? {} : { specifier: options.specifier }) });
+  return runScriptRecord(env, record, options);
+}
+
+/** Runs a (precompiled) script record against `env.globalThis`. */
+export function runScriptRecord(env: ScriptEnvironment, record: RunnableScriptRecord, options: ScriptEvaluationOptions = {}): unknown {
+  const globalObject = env.globalThis;
+  const strict = record.strict || options.strict === true || env.forceStrict === true;
+  if ((options.strict === true || env.forceStrict === true) && !record.strict) {
+    throw new TypeError('A sloppy script record cannot run where strict code is required; compile it with { strict: true }');
+  }
+  instantiateGlobalDeclarations(globalObject, {
+    varNames: record.varNames,
+    functionNames: record.functionNames,
+    lexicalNames: record.lexicalNames,
+    ...(record.constNames === undefined ? {} : { constNames: record.constNames }),
+    ...(options.specifier === undefined ? {} : { specifier: options.specifier }),
+  });
+  const names = [...record.varNames, ...record.functionNames, ...record.lexicalNames, ...record.globals];
+  const handle = createScriptHandle(globalObject, names, { strict, dynamicImport: env.dynamicImport });
+  const thisValue = 'thisValue' in options ? options.thisValue : globalObject;
+  return Reflect.apply(record.functor, thisValue, [handle]);
+}

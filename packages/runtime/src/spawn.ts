@@ -1,0 +1,120 @@
+/**
+ * `spawn(bindings?, subset?)` from the 2009 Spawn strawman (CONFORMANCE 48).
+ *
+ * A sandbox is a global object holding the standard built-ins, its own
+ * `eval`, `Function`, `Global` and `spawn` (which spawns children), and
+ * `bindings` (copied as they cross in). Sandboxes form a tree: a sandbox
+ * spawned by code inside another is its child. Everything crossing between
+ * a sandbox and its parent goes through that sandbox's membrane
+ * (membrane.ts), so `deactivate(reason)` can revoke every object that ever
+ * crossed, in the sandbox and in all its descendants. It throws, changing
+ * nothing, while code of any of them is running (a call through one of their
+ * membranes is on the stack).
+ *
+ * `subset: 'strict'` makes everything the sandbox and its descendants
+ * evaluate strict code; a child's subset composes with (can only narrow)
+ * its parent's. Sandboxes have no module loader: `import()` rejects.
+ */
+import { createGlobal } from './global.js';
+import type { ImportHook } from './module-bridge.js';
+import { createMembrane, type Membrane } from './membrane.js';
+import { standardGlobalNames } from './standard-globals.js';
+
+/** The language subsets a sandbox can be constrained to. */
+export type SpawnSubset = 'strict';
+
+/** What `spawn` returns to the code that spawned the sandbox. */
+export interface Sandbox {
+  /** The sandbox's global object, seen through its membrane. */
+  readonly globalThis: Record<PropertyKey, unknown>;
+  /** Revokes every object that crossed out of or into this sandbox and its descendants. */
+  deactivate(reason?: unknown): void;
+}
+
+interface SandboxNode {
+  readonly membrane: Membrane;
+  readonly children: SandboxNode[];
+  readonly strict: boolean;
+  readonly name: string;
+}
+
+let sandboxCount = 0;
+
+const noModuleLoader: ImportHook = (specifier) => {
+  throw new TypeError(`import('${specifier}') is not available inside a spawned sandbox: it has no module loader`);
+};
+
+function readSubset(subset: unknown): SpawnSubset | undefined {
+  if (subset === undefined || subset === 'strict') return subset;
+  throw new TypeError(`spawn subset must be 'strict' or undefined, got ${typeof subset === 'string' ? `'${subset}'` : typeof subset}`);
+}
+
+function running(node: SandboxNode): SandboxNode | undefined {
+  if (node.membrane.entered) return node;
+  for (const child of node.children) {
+    const found = running(child);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function revokeTree(node: SandboxNode, reason: unknown): void {
+  node.membrane.revoke(reason);
+  for (const child of node.children) revokeTree(child, reason);
+}
+
+function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: unknown): Sandbox {
+  const strict = (parent?.strict ?? false) || readSubset(subset) === 'strict';
+  if (bindings !== undefined && !((typeof bindings === 'object' && bindings !== null) || typeof bindings === 'function')) {
+    throw new TypeError('spawn bindings must be an object');
+  }
+  sandboxCount += 1;
+  const name = parent === undefined ? `sandbox #${sandboxCount}` : `${parent.name} > sandbox #${sandboxCount}`;
+  const node: SandboxNode = { membrane: createMembrane(name), children: [], strict, name };
+  parent?.children.push(node);
+
+  const sandboxGlobal = createGlobal(
+    globalThis,
+    { importHook: noModuleLoader, ...(strict ? { forceStrict: true } : {}) },
+    { keys: standardGlobalNames },
+  );
+  const { spawn: childSpawn } = {
+    spawn(childBindings?: unknown, childSubset?: unknown): Sandbox {
+      return spawnUnder(node, childBindings, childSubset);
+    },
+  };
+  Object.defineProperty(sandboxGlobal, 'spawn', { value: childSpawn, writable: true, enumerable: false, configurable: true });
+  if (bindings !== undefined) {
+    for (const key of Reflect.ownKeys(bindings)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(bindings, key);
+      if (descriptor === undefined) continue;
+      const inside: PropertyDescriptor = { ...descriptor, configurable: true };
+      if ('value' in descriptor) inside.value = node.membrane.toInside(descriptor.value);
+      if (descriptor.get !== undefined) inside.get = node.membrane.toInside(descriptor.get) as () => unknown;
+      if (descriptor.set !== undefined) inside.set = node.membrane.toInside(descriptor.set) as (value: unknown) => void;
+      Object.defineProperty(sandboxGlobal, key, inside);
+    }
+  }
+
+  const { deactivate } = {
+    deactivate(reason?: unknown): void {
+      const busy = running(node);
+      if (busy !== undefined) {
+        throw new Error(`Cannot deactivate ${node.name} while code of ${busy.name} is running; deactivate it after that call returns`);
+      }
+      revokeTree(node, reason);
+    },
+  };
+  return Object.freeze({
+    globalThis: node.membrane.toOutside(sandboxGlobal) as Record<PropertyKey, unknown>,
+    deactivate,
+  });
+}
+
+/**
+ * Spawns a sandbox under the host: a fresh global with the standard
+ * built-ins plus `bindings`, reached only through a revocable membrane.
+ */
+export function spawn(bindings?: object, subset?: SpawnSubset): Sandbox {
+  return spawnUnder(undefined, bindings, subset);
+}
