@@ -1,0 +1,53 @@
+/**
+ * The virtual `hermetic:bootstrap` module of a bundle: it imports the runtime
+ * and the start-up code, and carries the policy. The policy is written as a
+ * placeholder that {@link injectPolicy} replaces in the bundle's output once
+ * the whole graph is known (a generated policy needs every module first).
+ */
+
+/** Options that shape the emitted bootstrap. */
+export interface BootstrapOptions {
+  debug: boolean;
+  hardened: boolean;
+  frozenGlobals: boolean;
+}
+
+/** The id of the hardening module (SES `lockdown()` before anything else runs). */
+export const LOCKDOWN_ID = 'hermetic:lockdown';
+
+const PLACEHOLDER = '__HERMETIC_POLICY__';
+const PLACEHOLDER_PATTERN = /(["'`])__HERMETIC_POLICY__\1/g;
+
+/** Source of the bootstrap module. */
+export function bootstrapSource(options: BootstrapOptions): string {
+  return [
+    options.hardened ? `import ${JSON.stringify(LOCKDOWN_ID)};` : '',
+    `import { Compartment, ModuleSource } from "@hermetic/runtime";`,
+    `import { createHermeticApp } from "@hermetic/bundler-core/bootstrap";`,
+    `const app = createHermeticApp({ Compartment, ModuleSource, policy: JSON.parse("${PLACEHOLDER}"), ` +
+      `debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
+    `export const register = app.register;`,
+    `globalThis[Symbol.for("hermetic.app")] ??= app;`,
+    `export default app;`,
+    '',
+  ].join('\n');
+}
+
+/** Source of the hardening module. */
+export function lockdownSource(): string {
+  return [
+    `import "ses";`,
+    `lockdown({ errorTaming: "unsafe", consoleTaming: "unsafe", overrideTaming: "severe", stackFiltering: "verbose" });`,
+    '',
+  ].join('\n');
+}
+
+/** True when `text` (an output chunk) holds the policy placeholder. */
+export function hasPolicyPlaceholder(text: string): boolean {
+  return text.includes(PLACEHOLDER);
+}
+
+/** Replaces the placeholder in an output chunk with the final policy. */
+export function injectPolicy(text: string, policyJson: string): string {
+  return text.replace(PLACEHOLDER_PATTERN, () => JSON.stringify(policyJson));
+}

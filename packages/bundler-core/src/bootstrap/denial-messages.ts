@@ -1,0 +1,46 @@
+/**
+ * The errors and warnings a policy denial produces. Each names the package,
+ * the name, and the exact policy entry that would allow it, ready to paste
+ * into the override file.
+ */
+
+/** Error class for a denied import, so callers can tell policy failures apart. */
+export class HermeticPolicyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'HermeticPolicyError';
+  }
+}
+
+function entry(packageName: string, kind: 'globals' | 'packages' | 'builtin', name: string): string {
+  return JSON.stringify({ resources: { [packageName]: { [kind]: { [name]: true } } } });
+}
+
+/** The ReferenceError a package gets when it reads or writes a global its policy does not grant. */
+export function deniedGlobalError(packageName: string, name: string): ReferenceError {
+  return new ReferenceError(
+    `${name} is not defined in package "${packageName}": the Hermetic policy does not grant this global. ` +
+      `To allow it, add to your policy override: ${entry(packageName, 'globals', name)}`,
+  );
+}
+
+/** The error raised at start-up when a package imports a package its policy does not list. */
+export function deniedImportError(importer: string, imported: string, fromModule: string, specifier: string): HermeticPolicyError {
+  return new HermeticPolicyError(
+    `Package "${importer}" may not import package "${imported}" (${fromModule} imports "${specifier}"): ` +
+      `the Hermetic policy does not allow it. To allow it, add to your policy override: ${entry(importer, 'packages', imported)}`,
+  );
+}
+
+/** The error raised when a package imports a host built-in module its policy does not list. */
+export function deniedBuiltinError(importer: string, builtin: string, fromModule: string): HermeticPolicyError {
+  return new HermeticPolicyError(
+    `Package "${importer}" may not import the built-in module "${builtin}" (from ${fromModule}): ` +
+      `the Hermetic policy does not allow it. To allow it, add to your policy override: ${entry(importer, 'builtin', builtin)}`,
+  );
+}
+
+/** The debug-mode warning for a denial that was let through. */
+export function denialWarning(message: string): string {
+  return `[hermetic debug] allowed despite the policy: ${message}`;
+}

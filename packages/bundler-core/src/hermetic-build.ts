@@ -1,0 +1,219 @@
+/**
+ * One build's worth of Hermetic state, shared by every bundler adapter:
+ * decides which modules become records, compiles and emits them, collects
+ * what the policy generator needs, and produces the bootstrap and the final
+ * policy.
+ */
+import { existsSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { join, resolve as resolvePath } from 'node:path';
+import { compileModule, type Binding, type SourceMapV3 } from '@hermetic/module-source';
+import { PackageAttributor } from './package-attribution.js';
+import { isEsModule, isScriptFile } from './module-kind.js';
+import { emitRegistration, type EmittedDependency } from './record-emission.js';
+import { bootstrapSource, lockdownSource } from './bootstrap-source.js';
+import { generatePolicy, type ModuleUsage } from './generate-policy.js';
+import { mergePolicy } from './merge-policy.js';
+import { resolvePolicyInput, type PolicyInput } from './load-policy.js';
+import { formatPolicy } from './sort-policy.js';
+import { findRuntimePaths, type RuntimePaths } from './runtime-paths.js';
+import type { Policy } from './policy-types.js';
+
+/** Options every Hermetic plugin accepts. */
+export interface HermeticOptions {
+  /** The application directory (its package is `$root$`). Default: `process.cwd()`. */
+  root?: string;
+  /**
+   * The policy: a path to a policy.json (LavaMoat's format works unchanged) or
+   * an object. Default: `<root>/hermetic/policy.json` when it exists, else a
+   * policy generated from this build's modules.
+   */
+  policy?: PolicyInput;
+  /** Entries that replace the policy's. Default: `<root>/hermetic/policy-override.json` when it exists. */
+  policyOverride?: PolicyInput;
+  /** Log every denial (with the entry to add) instead of failing. */
+  debug?: boolean;
+  /** Run SES `lockdown()` before any module (needs the `ses` package). */
+  hardened?: boolean;
+  /** Freeze each package's global (default true). */
+  frozenGlobals?: boolean;
+  /** Emit source maps for the records (default true). */
+  sourceMap?: boolean;
+  /** Packages (canonical or package.json names) to leave outside compartments. */
+  exclude?: string[];
+}
+
+/** A dependency as the bundler resolved it. */
+export interface ResolvedDependency {
+  /** The resolved id (an absolute path for files). */
+  id: string;
+  external: boolean;
+}
+
+/** Resolves `specifier` from the module being transformed; `null` when it cannot. */
+export type DependencyResolver = (specifier: string, dynamic: boolean) => Promise<ResolvedDependency | null>;
+
+/** What a transform returns. */
+export interface TransformResult {
+  code: string;
+  map?: SourceMapV3;
+  warnings: string[];
+}
+
+const OWN_PACKAGES = /^(@hermetic\/|ses$|@endo\/)/;
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*[,)]/g;
+const GLOBAL_MEMBER = /\b(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)/g;
+const builtinNames = new Set(builtinModules);
+
+function isBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || builtinNames.has(specifier) || builtinNames.has(specifier.split('/')[0]);
+}
+
+function moduleRequests(bindings: Binding[]): Array<{ specifier: string; attributes?: Record<string, string> }> {
+  const requests = new Map<string, Record<string, string> | undefined>();
+  for (const binding of bindings) {
+    const b = binding as { from?: string; importAllFrom?: string; exportAllFrom?: string; importFrom?: string; attributes?: Record<string, string> };
+    const specifier = b.from ?? b.importAllFrom ?? b.exportAllFrom ?? b.importFrom;
+    if (specifier !== undefined && !requests.has(specifier)) requests.set(specifier, b.attributes);
+  }
+  return [...requests].map(([specifier, attributes]) => (attributes === undefined ? { specifier } : { specifier, attributes }));
+}
+
+/** The shared state of one Hermetic build. */
+export class HermeticBuild {
+  readonly root: string;
+  readonly attributor: PackageAttributor;
+  readonly options: HermeticOptions;
+  private readonly usages = new Map<string, ModuleUsage>();
+  private readonly explicitPolicy: Policy | undefined;
+  private readonly override: Policy | undefined;
+  private readonly excluded: Set<string>;
+  private runtime: RuntimePaths | undefined;
+
+  constructor(options: HermeticOptions = {}) {
+    this.options = options;
+    this.root = resolvePath(options.root ?? process.cwd());
+    this.attributor = new PackageAttributor(this.root);
+    this.excluded = new Set(options.exclude ?? []);
+    const defaultPolicy = join(this.root, 'hermetic', 'policy.json');
+    const defaultOverride = join(this.root, 'hermetic', 'policy-override.json');
+    const policy = options.policy ?? (existsSync(defaultPolicy) ? defaultPolicy : undefined);
+    const override = options.policyOverride ?? (existsSync(defaultOverride) ? defaultOverride : undefined);
+    this.explicitPolicy = policy === undefined ? undefined : resolvePolicyInput(policy, 'given as the policy option');
+    this.override = override === undefined ? undefined : resolvePolicyInput(override, 'given as the policyOverride option');
+  }
+
+  /** Paths of the built runtime and bootstrap (resolved once). */
+  runtimePaths(): RuntimePaths {
+    return (this.runtime ??= findRuntimePaths(this.root, this.options.hardened === true));
+  }
+
+  /** True when the module `id` becomes a record in its package's compartment. */
+  isCompartmentalized(id: string, code?: string): boolean {
+    if (id.startsWith('\0') || id.includes('?') || !isScriptFile(id) || !existsSync(id)) return false;
+    const pkg = this.attributor.packageOf(id);
+    if (OWN_PACKAGES.test(pkg.packageJsonName) || this.excluded.has(pkg.name) || this.excluded.has(pkg.packageJsonName)) return false;
+    return isEsModule(id, pkg.type, code);
+  }
+
+  private describeDependency(specifier: string, resolved: ResolvedDependency, importerPackage: string, dynamic: boolean, attributes?: Record<string, string>): EmittedDependency {
+    const base = { specifier, dynamic, ...(attributes === undefined ? {} : { attributes }) };
+    if (resolved.external) {
+      if (isBuiltin(specifier)) {
+        const name = specifier.replace(/^node:/, '').split('/')[0];
+        return { ...base, key: `builtin:${specifier.replace(/^node:/, '')}`, packageName: name, kind: 'host' };
+      }
+      const bare = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+      return { ...base, key: `host:${specifier}`, packageName: bare, kind: 'host' };
+    }
+    const isFile = !resolved.id.startsWith('\0') && existsSync(resolved.id.split('?')[0]);
+    const packageName = isFile ? this.attributor.packageOf(resolved.id.split('?')[0]).name : importerPackage;
+    if (this.isCompartmentalized(resolved.id)) {
+      return { ...base, key: this.attributor.moduleKey(resolved.id), packageName, kind: 'record' };
+    }
+    const key = isFile ? this.attributor.moduleKey(resolved.id.split('?')[0]) + (resolved.id.includes('?') ? '?' + resolved.id.split('?')[1] : '') : resolved.id.replace(/^\0/, '');
+    return { ...base, key: `host:${key}`, packageName, kind: 'host' };
+  }
+
+  /**
+   * Turns one ES module (already plain JavaScript: TypeScript and JSX
+   * transpiled) into its registration text.
+   */
+  async transform(id: string, code: string, resolve: DependencyResolver): Promise<TransformResult> {
+    const pkg = this.attributor.packageOf(id);
+    const key = this.attributor.moduleKey(id);
+    const compiled = compileModule(code, { specifier: id, sourceMap: this.options.sourceMap !== false, format: 'expression' });
+    const dependencies: EmittedDependency[] = [];
+    const builtins: string[] = [];
+    for (const { specifier, attributes } of moduleRequests(compiled.bindings)) {
+      const resolved = await resolve(specifier, false);
+      if (resolved === null) {
+        throw new Error(`${id}: cannot resolve the import "${specifier}" (is the package installed?)`);
+      }
+      dependencies.push(this.describeDependency(specifier, resolved, pkg.name, false, attributes));
+    }
+    if (compiled.needsImport) {
+      const seen = new Set<string>();
+      for (const match of code.matchAll(DYNAMIC_IMPORT)) {
+        const specifier = match[2];
+        if (seen.has(specifier)) continue;
+        seen.add(specifier);
+        const resolved = await resolve(specifier, true);
+        if (resolved !== null) dependencies.push(this.describeDependency(specifier, resolved, pkg.name, true));
+      }
+    }
+    for (const dependency of dependencies) if (dependency.key.startsWith('builtin:')) builtins.push(dependency.packageName);
+    const globals = new Set(compiled.globals);
+    if (compiled.globals.some((name) => name === 'window' || name === 'self' || name === 'globalThis')) {
+      for (const match of code.matchAll(GLOBAL_MEMBER)) globals.add(match[1]);
+    }
+    this.usages.set(id, {
+      packageName: pkg.name,
+      globals,
+      imports: dependencies.filter((d) => !d.key.startsWith('builtin:')).map((d) => d.packageName),
+      builtins,
+    });
+    const emitted = emitRegistration({
+      key,
+      packageName: pkg.name,
+      recordCode: compiled.code,
+      ...(compiled.map === undefined ? {} : { recordMap: compiled.map }),
+      dependencies,
+    });
+    return { ...emitted, warnings: compiled.warnings };
+  }
+
+  /** Forgets a module (watch mode: it changed or was removed). */
+  invalidate(id: string): void {
+    this.usages.delete(id);
+  }
+
+  /** The bootstrap module's source. */
+  bootstrapSource(): string {
+    return bootstrapSource({
+      debug: this.options.debug === true,
+      hardened: this.options.hardened === true,
+      frozenGlobals: this.options.frozenGlobals !== false,
+    });
+  }
+
+  /** The hardening module's source. */
+  lockdownSource(): string {
+    return lockdownSource();
+  }
+
+  /** The policy generated from the modules transformed so far. */
+  generatedPolicy(): Policy {
+    return generatePolicy([...this.usages.values()].sort((a, b) => (a.packageName < b.packageName ? -1 : 1)));
+  }
+
+  /** The policy the bundle enforces: the explicit (or generated) one with the override applied. */
+  finalPolicy(): Policy {
+    return mergePolicy(this.explicitPolicy ?? this.generatedPolicy(), this.override);
+  }
+
+  /** {@link finalPolicy} as stable JSON text. */
+  finalPolicyJson(): string {
+    return formatPolicy(this.finalPolicy());
+  }
+}

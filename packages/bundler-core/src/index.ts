@@ -1,0 +1,24 @@
+/**
+ * @hermetic/bundler-core: what every Hermetic bundler plugin shares.
+ */
+export { HermeticBuild } from './hermetic-build.js';
+export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult } from './hermetic-build.js';
+export { PackageAttributor } from './package-attribution.js';
+export type { PackageInfo } from './package-attribution.js';
+export { computeCanonicalNames } from './canonical-names.js';
+export { isEsModule, isScriptFile } from './module-kind.js';
+export { emitRegistration, BOOTSTRAP_ID } from './record-emission.js';
+export type { EmittedDependency, RegistrationInput } from './record-emission.js';
+export { bootstrapSource, lockdownSource, injectPolicy, hasPolicyPlaceholder, LOCKDOWN_ID } from './bootstrap-source.js';
+export { generatePolicy } from './generate-policy.js';
+export type { ModuleUsage } from './generate-policy.js';
+export { mergePolicy } from './merge-policy.js';
+export { loadPolicyFile, parsePolicy, resolvePolicyInput } from './load-policy.js';
+export type { PolicyInput } from './load-policy.js';
+export { validatePolicy, PolicyError } from './validate-policy.js';
+export { sortPolicy, formatPolicy } from './sort-policy.js';
+export { findRuntimePaths } from './runtime-paths.js';
+export type { RuntimePaths } from './runtime-paths.js';
+export { ROOT_PACKAGE } from './policy-types.js';
+export type { Policy, PackagePolicy, GlobalGrant } from './policy-types.js';
+export { INTRINSIC_GLOBALS, GLOBAL_ALIASES, isAlwaysAvailable } from './intrinsic-names.js';

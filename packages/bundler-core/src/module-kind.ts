@@ -1,0 +1,35 @@
+/**
+ * Which modules become compartmentalized records: JavaScript (and already
+ * transpiled TypeScript/JSX) ES modules. CommonJS is left to the bundler's
+ * own CommonJS handling and joins the graph as a host module namespace.
+ */
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+
+const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
+
+/** True when `file` has a JavaScript or TypeScript extension. */
+export function isScriptFile(file: string): boolean {
+  return SCRIPT_EXTENSIONS.has(extname(file));
+}
+
+// A line that starts with a static import or export statement.
+const ESM_SYNTAX = /(?:^|[\n;}])\s*(?:import\s*(?:[\w$*{]|["'])|export\s*(?:[\w$*{]|default\b))/;
+
+/** Decides ESM vs CommonJS for one file, as Node and the bundlers would. */
+export function isEsModule(file: string, packageType: 'module' | 'commonjs', code?: string): boolean {
+  const extension = extname(file);
+  if (extension === '.mjs' || extension === '.mts') return true;
+  if (extension === '.cjs' || extension === '.cts') return false;
+  if (extension === '.ts' || extension === '.tsx' || extension === '.jsx') return true;
+  if (packageType === 'module') return true;
+  let text = code;
+  if (text === undefined) {
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return false;
+    }
+  }
+  return ESM_SYNTAX.test(text);
+}
