@@ -1,0 +1,39 @@
+/**
+ * A module instance over an arbitrary object (`{ namespace: object }`
+ * descriptors): its own enumerable string keys, read at load time, become
+ * exports that read the object live. A Hermetic namespace maps back to its
+ * own instance instead, so identity is kept.
+ */
+import { createInstance, type ExportCell, type ModuleHost, type ModuleInstance } from './module-instance.js';
+import type { SourceInternals } from './module-source.js';
+import { instanceOfNamespace } from './namespace-object.js';
+
+const wrappers = new WeakMap<object, ModuleInstance>();
+
+/** The instance whose namespace is (or reads through to) `namespace`. */
+export function instanceForNamespaceObject(namespace: object, host: ModuleHost, name: string): ModuleInstance {
+  const own = instanceOfNamespace(namespace);
+  if (own !== undefined) return own;
+  let instance = wrappers.get(namespace);
+  if (instance !== undefined) return instance;
+  const keys = Object.keys(namespace);
+  const source: SourceInternals = {
+    record: undefined,
+    virtual: undefined,
+    bindings: keys.map((key) => ({ export: key })),
+    analysis: { requests: [], imports: [], localExports: keys.map((key) => ({ exportName: key, localName: key })), indirectExports: [], starExports: [] },
+    needsImport: false,
+    needsImportMeta: false,
+    hasTopLevelAwait: false,
+    handler: undefined,
+  };
+  instance = createInstance(source, host, name);
+  for (const key of keys) {
+    const cell: ExportCell = { read: () => (namespace as Record<string, unknown>)[key], initialized: true, subscribers: [] };
+    instance.cells.set(key, cell);
+  }
+  instance.instantiated = true;
+  instance.status = 'unlinked';
+  wrappers.set(namespace, instance);
+  return instance;
+}

@@ -1,0 +1,118 @@
+/**
+ * Linking (ECMA-262 Link / InitializeEnvironment / ResolveExport /
+ * GetExportedNames). Every import of the graph is resolved before any
+ * setter is connected, so a missing or ambiguous name is a SyntaxError
+ * before any code runs.
+ */
+import { getNamespace } from './namespace-object.js';
+import { AMBIGUOUS, NAMESPACE, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
+
+type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;
+
+function requested(module: ModuleInstance, key: string): ModuleInstance {
+  const target = module.loaded.get(key);
+  if (target === undefined) throw new Error(`Internal error: ${module.name} was linked before its request ${JSON.stringify(key)} loaded`);
+  return target;
+}
+
+function resolve(module: ModuleInstance, exportName: string, resolveSet: Array<[ModuleInstance, string]>): Resolution {
+  for (const [m, n] of resolveSet) if (m === module && n === exportName) return null; // circular import request
+  resolveSet.push([module, exportName]);
+  const { localExports, indirectExports, starExports } = module.source.analysis;
+  for (const e of localExports) if (e.exportName === exportName) return { module, bindingName: exportName };
+  for (const e of indirectExports) {
+    if (e.exportName !== exportName) continue;
+    const imported = requested(module, e.request.key);
+    if (e.importName === '*') return { module: imported, bindingName: NAMESPACE };
+    return resolve(imported, e.importName, resolveSet);
+  }
+  if (exportName === 'default') return null; // `export *` never provides default
+  let starResolution: ResolvedBinding | null = null;
+  for (const request of starExports) {
+    const resolution = resolve(requested(module, request.key), exportName, resolveSet);
+    if (resolution === AMBIGUOUS) return AMBIGUOUS;
+    if (resolution === null) continue;
+    if (starResolution === null) starResolution = resolution;
+    else if (resolution.module !== starResolution.module || resolution.bindingName !== starResolution.bindingName) return AMBIGUOUS;
+  }
+  return starResolution;
+}
+
+/** ResolveExport(module, exportName), memoised per module once its graph is loaded. */
+export function resolveExport(module: ModuleInstance, exportName: string): Resolution {
+  let resolution = module.resolutions.get(exportName);
+  if (resolution === undefined && !module.resolutions.has(exportName)) {
+    resolution = resolve(module, exportName, []);
+    module.resolutions.set(exportName, resolution);
+  }
+  return resolution as Resolution;
+}
+
+/** GetExportedNames(module): local, indirect, then star names (default excluded, ambiguous kept). */
+export function getExportedNames(module: ModuleInstance, exportStarSet = new Set<ModuleInstance>()): string[] {
+  if (exportStarSet.has(module)) return [];
+  exportStarSet.add(module);
+  const { localExports, indirectExports, starExports } = module.source.analysis;
+  const names = localExports.map((e) => e.exportName).concat(indirectExports.map((e) => e.exportName));
+  for (const request of starExports) {
+    for (const name of getExportedNames(requested(module, request.key), exportStarSet)) {
+      if (name !== 'default' && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+function linkError(module: ModuleInstance, specifier: string, name: string, resolution: Resolution): SyntaxError {
+  return new SyntaxError(
+    resolution === AMBIGUOUS
+      ? `The requested module '${specifier}' contains conflicting star exports for name '${name}' (imported by ${module.name})`
+      : `The requested module '${specifier}' does not provide an export named '${name}' (imported by ${module.name})`,
+  );
+}
+
+/** Links every not yet linked module reachable from `root` (its graph must be loaded). */
+export function linkGraph(root: ModuleInstance): void {
+  const modules: ModuleInstance[] = [];
+  const visited = new Set<ModuleInstance>();
+  const visit = (module: ModuleInstance): void => {
+    if (visited.has(module) || module.status !== 'unlinked') return;
+    visited.add(module);
+    modules.push(module);
+    for (const request of module.source.analysis.requests) visit(requested(module, request.key));
+  };
+  visit(root);
+  if (modules.length === 0) return;
+  const connections: Array<() => void> = [];
+  for (const module of modules) {
+    const { imports, indirectExports } = module.source.analysis;
+    for (const e of indirectExports) {
+      if (e.importName === '*') continue;
+      const resolution = resolveExport(module, e.exportName);
+      if (resolution === null || resolution === AMBIGUOUS) throw linkError(module, e.request.specifier, e.importName, resolution);
+    }
+    for (let i = 0; i < imports.length; i++) {
+      const entry = imports[i];
+      const setter = module.setters[i];
+      const imported = requested(module, entry.request.key);
+      if (entry.importName === '*') {
+        connections.push(() => setter(getNamespace(imported)));
+        continue;
+      }
+      const resolution = resolveExport(imported, entry.importName);
+      if (resolution === null || resolution === AMBIGUOUS) throw linkError(module, entry.request.specifier, entry.importName, resolution);
+      const { module: target, bindingName } = resolution;
+      if (bindingName === NAMESPACE) {
+        connections.push(() => setter(getNamespace(target)));
+        continue;
+      }
+      const cell = target.cells.get(bindingName);
+      if (cell === undefined) throw new Error(`Internal error: ${target.name} has no cell for '${bindingName}'`);
+      connections.push(() => {
+        cell.subscribers.push(setter);
+        if (cell.initialized) setter(cell.read());
+      });
+    }
+  }
+  for (const connect of connections) connect();
+  for (const module of modules) module.status = 'linked';
+}

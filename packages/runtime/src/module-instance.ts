@@ -1,0 +1,113 @@
+/**
+ * The linker's per-instance state: ECMA-262's Cyclic Module Record fields
+ * plus the export cells through which live bindings flow.
+ */
+import type { SourceInternals } from './module-source.js';
+import type { ModuleRequest } from './static-analysis.js';
+
+export type ModuleStatus = 'new' | 'unlinked' | 'linked' | 'evaluating' | 'evaluating-async' | 'evaluated';
+
+/** One exported local binding: importers subscribe setters to it. */
+export interface ExportCell {
+  /** Reads the binding; throws ReferenceError while it is in its TDZ. */
+  read: () => unknown;
+  initialized: boolean;
+  subscribers: Array<(value: unknown) => void>;
+}
+
+/** Where an instance's imports and `import.meta` come from. */
+export interface ModuleHost {
+  globalThis: object;
+  /** Returns the instance a request of `referrer` resolves to; sync mode must not return a promise. */
+  load(referrer: ModuleInstance, request: ModuleRequest, sync: boolean): ModuleInstance | Promise<ModuleInstance>;
+  /** Fills `import.meta` (once, before the body runs). */
+  initializeImportMeta?(meta: object, instance: ModuleInstance): void;
+}
+
+/** A resolved binding: a local export cell of `module`, or its namespace. */
+export interface ResolvedBinding {
+  module: ModuleInstance;
+  /** An export name of `module`'s local exports, or NAMESPACE. */
+  bindingName: string | typeof NAMESPACE;
+}
+
+export const NAMESPACE: unique symbol = Symbol('namespace');
+export const AMBIGUOUS = 'ambiguous' as const;
+
+export interface ModuleInstance {
+  /** The specifier or name used in error messages. */
+  name: string;
+  source: SourceInternals;
+  host: ModuleHost;
+  status: ModuleStatus;
+  /** Modules this one's requests resolved to, by request key. */
+  loaded: Map<string, ModuleInstance>;
+  /** In-flight or finished hook calls, by request key: one call per (module, request). */
+  loading: Map<string, ModuleInstance | Promise<ModuleInstance>>;
+  /** The whole static graph below this module is loaded. */
+  graphLoaded: Promise<void> | boolean;
+  /** True once the functor yielded (or the virtual env exists); a promise while an async functor is getting there. */
+  instantiated: boolean | Promise<void>;
+  cells: Map<string, ExportCell>;
+  /** One per import entry, in entry order. */
+  setters: Array<(value: unknown) => void>;
+  /** Runs the body: undefined when done, or a promise for an async body. */
+  execute: (() => unknown) | undefined;
+  /** Set once at link; namespace created on demand. */
+  namespace: object | undefined;
+  resolutions: Map<string, ResolvedBinding | null | typeof AMBIGUOUS>;
+  importMeta: object | undefined;
+  evaluationError: { error: unknown } | undefined;
+  dfsIndex: number;
+  dfsAncestorIndex: number;
+  cycleRoot: ModuleInstance | undefined;
+  hasTopLevelAwait: boolean;
+  asyncEvaluation: boolean;
+  asyncEvaluationOrder: number;
+  pendingAsyncDependencies: number;
+  asyncParentModules: ModuleInstance[];
+  topLevelCapability: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
+  /** The public Module object, created on demand. */
+  publicModule: object | undefined;
+}
+
+/** A fresh, not yet instantiated instance of a source. */
+export function createInstance(source: SourceInternals, host: ModuleHost, name: string): ModuleInstance {
+  return {
+    name,
+    source,
+    host,
+    status: 'new',
+    loaded: new Map(),
+    loading: new Map(),
+    graphLoaded: false,
+    instantiated: false,
+    cells: new Map(),
+    setters: [],
+    execute: undefined,
+    namespace: undefined,
+    resolutions: new Map(),
+    importMeta: undefined,
+    evaluationError: undefined,
+    dfsIndex: -1,
+    dfsAncestorIndex: -1,
+    cycleRoot: undefined,
+    hasTopLevelAwait: source.hasTopLevelAwait,
+    asyncEvaluation: false,
+    asyncEvaluationOrder: 0,
+    pendingAsyncDependencies: 0,
+    asyncParentModules: [],
+    topLevelCapability: undefined,
+    publicModule: undefined,
+  };
+}
+
+/** `import.meta` for an instance: a null-prototype object filled by the host once. */
+export function importMetaOf(instance: ModuleInstance): object {
+  if (instance.importMeta === undefined) {
+    const meta: object = Object.create(null);
+    instance.importMeta = meta;
+    instance.host.initializeImportMeta?.(meta, instance);
+  }
+  return instance.importMeta;
+}

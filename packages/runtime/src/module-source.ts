@@ -1,0 +1,186 @@
+/**
+ * `ModuleSource`: the compiled, instance-independent part of a module (a
+ * format-1 record or a virtual module source), optionally carrying the
+ * import-hook proposal's handler.
+ */
+import { requireCompiler } from './compiler-slot.js';
+import type { Binding, ModuleRecord } from './record-types.js';
+import { analyzeBindings, type StaticAnalysis } from './static-analysis.js';
+import { isVirtualModuleSource, type VirtualModuleSource } from './virtual-source.js';
+
+/** The import-hook proposal's handler, captured by `new ModuleSource(source, handler)`. */
+export interface ModuleSourceHandler {
+  importHook?(specifier: string, attributes: Record<string, string>): unknown;
+  importMetaHook?(meta: object): void;
+}
+
+/** What the linker needs from any source: a record or a virtual source, analysed. */
+export interface SourceInternals {
+  record: ModuleRecord | undefined;
+  virtual: VirtualModuleSource | undefined;
+  bindings: readonly Binding[];
+  analysis: StaticAnalysis;
+  needsImport: boolean;
+  needsImportMeta: boolean;
+  hasTopLevelAwait: boolean;
+  /** Present only for a source built with a handler. */
+  handler: CapturedHandler | undefined;
+}
+
+/** Hooks read once from a handler; called with the handler as `this`. */
+export interface CapturedHandler {
+  target: object;
+  importHook: ((specifier: string, attributes: Record<string, string>) => unknown) | undefined;
+  importMetaHook: ((meta: object) => void) | undefined;
+}
+
+const internalsOf = new WeakMap<object, SourceInternals>();
+const recordInternals = new WeakMap<object, SourceInternals>();
+
+function isAsyncFunction(fn: unknown): boolean {
+  return typeof fn === 'function' && Object.prototype.toString.call(fn) === '[object AsyncFunction]';
+}
+
+/** Reads a handler's hooks once; a hook that is present but not callable is a TypeError. */
+export function captureHandler(handler: unknown, hookNames: readonly string[], what: string): CapturedHandler | undefined {
+  if (handler === undefined) return undefined;
+  if (handler === null || (typeof handler !== 'object' && typeof handler !== 'function')) {
+    throw new TypeError(`${what}: the handler must be an object or undefined, got ${handler === null ? 'null' : typeof handler}`);
+  }
+  const hooks: Record<string, unknown> = {};
+  for (const name of hookNames) {
+    const hook = (handler as Record<string, unknown>)[name];
+    if (hook !== undefined && typeof hook !== 'function') {
+      throw new TypeError(`${what}: handler.${name} must be a function or undefined, got ${typeof hook}`);
+    }
+    hooks[name] = hook;
+  }
+  return {
+    target: handler as object,
+    importHook: hooks.importHook as CapturedHandler['importHook'],
+    importMetaHook: hooks.importMetaHook as CapturedHandler['importMetaHook'],
+  };
+}
+
+/** Whether a value looks like a format-1 record (or a record of another format). */
+export function isModuleRecord(value: unknown): value is ModuleRecord {
+  return value !== null && typeof value === 'object' && typeof (value as ModuleRecord).functor === 'function' && 'format' in value;
+}
+
+/** Analyses a record or a virtual source; cached per object. */
+export function internalsOfRecordOrVirtual(value: object, where?: string): SourceInternals {
+  let internals = recordInternals.get(value);
+  if (internals !== undefined) return internals;
+  if (isModuleRecord(value)) {
+    if (value.format !== 1) {
+      throw new TypeError(`Unsupported module record format ${String(value.format)}${where ? ` for ${where}` : ''}: this runtime links format 1; rebuild with a matching @hermetic/module-source`);
+    }
+    const bindings = Array.isArray(value.bindings) ? value.bindings : [];
+    internals = {
+      record: value,
+      virtual: undefined,
+      bindings,
+      analysis: analyzeBindings(bindings, where),
+      needsImport: value.needsImport === true,
+      needsImportMeta: value.needsImportMeta === true,
+      hasTopLevelAwait: value.hasTopLevelAwait === true,
+      handler: undefined,
+    };
+  } else if (isVirtualModuleSource(value)) {
+    const bindings = value.bindings === undefined ? [] : value.bindings;
+    if (!Array.isArray(bindings)) throw new TypeError(`A virtual module source's bindings must be an array${where ? ` (${where})` : ''}`);
+    internals = {
+      record: undefined,
+      virtual: value,
+      bindings,
+      analysis: analyzeBindings(bindings, where),
+      needsImport: value.needsImport === true,
+      needsImportMeta: value.needsImportMeta === true,
+      hasTopLevelAwait: isAsyncFunction(value.execute),
+      handler: undefined,
+    };
+  } else {
+    throw new TypeError(
+      `Expected a ModuleSource, a precompiled module record or a virtual module source${where ? ` for ${where}` : ''}, got ${describe(value)}`,
+    );
+  }
+  recordInternals.set(value, internals);
+  return internals;
+}
+
+/** A short description of a value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object without functor/bindings/execute';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return typeof value;
+}
+
+/** The internals of a ModuleSource, or undefined for anything else. */
+export function getSourceInternals(value: unknown): SourceInternals | undefined {
+  return value !== null && typeof value === 'object' ? internalsOf.get(value) : undefined;
+}
+
+function receiverInternals(receiver: unknown, member: string): SourceInternals {
+  const internals = getSourceInternals(receiver);
+  if (internals === undefined) throw new TypeError(`ModuleSource.prototype.${member} called on an object that is not a ModuleSource`);
+  return internals;
+}
+
+function copyBinding(entry: Binding): Binding {
+  const copy = { ...entry } as Binding & { attributes?: Record<string, string> };
+  if (copy.attributes !== undefined) copy.attributes = { ...copy.attributes };
+  return copy;
+}
+
+/**
+ * A module's source: `new ModuleSource(text)` (needs a compiler, see
+ * compiler-slot.ts), `new ModuleSource(record)` for a precompiled format-1
+ * record, `new ModuleSource(virtualSource)`, or
+ * `new ModuleSource(otherSource, handler)` for a new identity with the same
+ * code and the handler's `importHook` / `importMetaHook`.
+ */
+export class ModuleSource {
+  constructor(source: string | ModuleRecord | VirtualModuleSource | ModuleSource, handler?: ModuleSourceHandler) {
+    if (new.target === undefined) throw new TypeError("Class constructor ModuleSource cannot be invoked without 'new'");
+    let base: SourceInternals;
+    const other = getSourceInternals(source);
+    if (other !== undefined) {
+      base = other;
+    } else if (typeof source === 'string') {
+      const record = requireCompiler('new ModuleSource(text)').compileModule(source, {});
+      base = internalsOfRecordOrVirtual(record);
+    } else if (source !== null && typeof source === 'object') {
+      base = internalsOfRecordOrVirtual(source);
+    } else {
+      throw new TypeError(`new ModuleSource(source): expected module text, a precompiled record or a ModuleSource, got ${describe(source)}`);
+    }
+    const captured = captureHandler(handler, ['importHook', 'importMetaHook'], 'new ModuleSource(source, handler)');
+    internalsOf.set(this, { ...base, handler: captured ?? base.handler });
+  }
+
+  /** The static analysis; a fresh copy on every read, so mutating it cannot affect linking. */
+  get bindings(): Binding[] {
+    return receiverInternals(this, 'bindings').bindings.map(copyBinding);
+  }
+
+  /** Whether the module uses dynamic `import()`. */
+  get needsImport(): boolean {
+    return receiverInternals(this, 'needsImport').needsImport;
+  }
+
+  /** Whether the module uses `import.meta`. */
+  get needsImportMeta(): boolean {
+    return receiverInternals(this, 'needsImportMeta').needsImportMeta;
+  }
+
+  /** Whether the module uses top-level `await` (Hermetic extension). */
+  get hasTopLevelAwait(): boolean {
+    return receiverInternals(this, 'hasTopLevelAwait').hasTopLevelAwait;
+  }
+
+  /** `'ModuleSource'` for a ModuleSource, undefined otherwise (as the source-phase proposal's getter). */
+  get [Symbol.toStringTag](): string | undefined {
+    return getSourceInternals(this) === undefined ? undefined : 'ModuleSource';
+  }
+}

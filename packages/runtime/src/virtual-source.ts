@@ -1,0 +1,106 @@
+/**
+ * Virtual module sources (Compartments layer 2): a module written as an
+ * object `{ bindings?, execute?(env, context), needsImport?, needsImportMeta? }`.
+ * `env` is a sealed object: imported names are read-only live views,
+ * exported names are writable and push every write to importers.
+ */
+import { importDynamically } from './dynamic-import.js';
+import { importMetaOf, type ExportCell, type ModuleInstance } from './module-instance.js';
+import type { Binding } from './record-types.js';
+
+/** What `execute` receives as its second argument. */
+export interface VirtualModuleContext {
+  globalThis: object;
+  /** Present only when the source says `needsImport`. */
+  import?: (specifier: unknown, options?: unknown) => Promise<object>;
+  /** Present only when the source says `needsImportMeta`. */
+  importMeta?: object;
+}
+
+/** A module implemented in JavaScript rather than compiled from text. */
+export interface VirtualModuleSource {
+  bindings?: Binding[];
+  needsImport?: boolean;
+  needsImportMeta?: boolean;
+  /** May be an async function: the module then behaves as one with top-level await. */
+  execute?(env: Record<string, unknown>, context: VirtualModuleContext): void | Promise<void>;
+}
+
+/** Whether `value` can be used as a virtual module source. */
+export function isVirtualModuleSource(value: unknown): value is VirtualModuleSource {
+  if (value === null || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return (
+    v.functor === undefined &&
+    (v.execute === undefined || typeof v.execute === 'function') &&
+    (v.bindings === undefined || Array.isArray(v.bindings)) &&
+    !('source' in v) &&
+    !('namespace' in v)
+  );
+}
+
+/** Builds the sealed env object and the export cells of a virtual module instance. */
+export function instantiateVirtual(instance: ModuleInstance, virtual: VirtualModuleSource): void {
+  const env: Record<string, unknown> = Object.create(null);
+  const { imports, localExports } = instance.source.analysis;
+  const setters: Array<(value: unknown) => void> = [];
+  for (const { localName } of imports) {
+    let value: unknown;
+    let initialized = false;
+    setters.push((v) => {
+      value = v;
+      initialized = true;
+    });
+    Object.defineProperty(env, localName, {
+      get() {
+        if (!initialized) throw new ReferenceError(`Cannot access '${localName}' before initialization`);
+        return value;
+      },
+      set() {
+        throw new TypeError(`Cannot assign to '${localName}': it is an imported binding of ${instance.name}`);
+      },
+      enumerable: true,
+    });
+  }
+  instance.setters = setters;
+  const exportNamesByLocal = new Map<string, string[]>();
+  for (const { exportName, localName } of localExports) {
+    const names = exportNamesByLocal.get(localName);
+    if (names === undefined) exportNamesByLocal.set(localName, [exportName]);
+    else names.push(exportName);
+  }
+  for (const [localName, exportNames] of exportNamesByLocal) {
+    const cells: ExportCell[] = [];
+    if (Object.prototype.hasOwnProperty.call(env, localName)) {
+      // `export { ns }` of `import * as ns`: re-export the import's live value.
+      for (const exportName of exportNames) {
+        const cell: ExportCell = { read: () => env[localName], initialized: true, subscribers: [] };
+        instance.cells.set(exportName, cell);
+      }
+      continue;
+    }
+    let value: unknown;
+    for (const exportName of exportNames) {
+      const cell: ExportCell = { read: () => value, initialized: true, subscribers: [] };
+      cells.push(cell);
+      instance.cells.set(exportName, cell);
+    }
+    Object.defineProperty(env, localName, {
+      get: () => value,
+      set(v: unknown) {
+        value = v;
+        for (const cell of cells) for (const subscriber of cell.subscribers) subscriber(v);
+      },
+      enumerable: true,
+    });
+  }
+  Object.seal(env);
+  const { execute } = virtual;
+  instance.execute = () => {
+    if (execute === undefined) return undefined;
+    const context: VirtualModuleContext = { globalThis: instance.host.globalThis };
+    if (instance.source.needsImport) context.import = (specifier, options) => importDynamically(instance, specifier, options);
+    if (instance.source.needsImportMeta) context.importMeta = importMetaOf(instance);
+    return execute.call(virtual, env, context);
+  };
+}
