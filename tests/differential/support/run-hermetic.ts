@@ -25,13 +25,28 @@ export async function loadHermetic(): Promise<HermeticApi> {
   return (await import('hermetic')) as unknown as HermeticApi;
 }
 
-/** Creates the compartment a graph runs in. Exported for the package tests. */
-export function makeCompartment(hermetic: HermeticApi, globals: Record<string, unknown>): { import(specifier: string): Promise<object> } {
+/** Resolves an import specifier to a full specifier (a file URL). */
+export type Resolve = (specifier: string, referrer: string) => string;
+
+/** Relative specifiers against the referrer's URL, as Node does for file URLs. */
+export const resolveRelative: Resolve = (specifier, referrer) => new URL(specifier, referrer).href;
+
+/** Options of a harness compartment. */
+export interface HarnessOptions {
+  globals: Record<string, unknown>;
+  resolve?: Resolve;
+  /** Called with each file URL the loadHook reads. */
+  onLoad?: (fullSpecifier: string) => void;
+}
+
+/** Creates the compartment a graph runs in. */
+export function makeCompartment(hermetic: HermeticApi, options: HarnessOptions): { import(specifier: string): Promise<object> } {
   const { Compartment, ModuleSource } = hermetic;
   return new Compartment({
-    globals,
-    resolveHook: (specifier, referrer) => new URL(specifier, referrer).href,
+    globals: options.globals,
+    resolveHook: options.resolve ?? resolveRelative,
     loadHook: async (fullSpecifier) => {
+      options.onLoad?.(fullSpecifier);
       const text = await readFile(fileURLToPath(fullSpecifier), 'utf8');
       return { source: new ModuleSource(text) };
     },
@@ -42,10 +57,10 @@ export function makeCompartment(hermetic: HermeticApi, globals: Record<string, u
 }
 
 /** Imports `entryFile` twice through a fresh Hermetic compartment and observes it. */
-export async function runHermetic(entryFile: string): Promise<Outcome> {
+export async function runHermetic(entryFile: string, options: Omit<HarnessOptions, 'globals'> = {}): Promise<Outcome> {
   const [hermetic, observer] = await Promise.all([loadHermetic(), loadObserver()]);
   const log: unknown[] = [];
-  const compartment = makeCompartment(hermetic, { __log: log });
+  const compartment = makeCompartment(hermetic, { ...options, globals: { __log: log } });
   const entry = pathToFileURL(entryFile).href;
   return observer.observeGraph(() => compartment.import(entry), log);
 }
