@@ -79,10 +79,10 @@ export function loadGraphNow(root: ModuleInstance): void {
     const instance = stack.pop() as ModuleInstance;
     if (visited.has(instance)) continue;
     visited.add(instance);
-    if (isThenable(instantiate(instance))) throw cannotWait(instance, 'uses top-level await');
     if (instance.graphLoaded === true) continue;
     for (const request of instance.source.analysis.requests) stack.push(loadRequest(instance, request, true) as ModuleInstance);
   }
+  for (const instance of visited) if (isThenable(instantiate(instance))) throw cannotWait(instance, 'uses top-level await');
   for (const instance of visited) instance.graphLoaded = true;
 }
 
@@ -97,8 +97,6 @@ export async function loadGraph(root: ModuleInstance): Promise<void> {
   const visit = (instance: ModuleInstance): void => {
     if (visited.has(instance)) return;
     visited.add(instance);
-    const instantiating = instantiate(instance);
-    if (instantiating !== undefined) track(instantiating);
     if (instance.graphLoaded === true) return;
     for (const request of instance.source.analysis.requests) {
       const loaded = loadRequest(instance, request, false);
@@ -108,5 +106,12 @@ export async function loadGraph(root: ModuleInstance): Promise<void> {
   };
   visit(root);
   for (let i = 0; i < tasks.length; i++) await tasks[i];
+  // Instantiate once everything loaded, so a failed load runs no module code or hook.
+  const instantiating: Array<Promise<void>> = [];
+  for (const instance of visited) {
+    const pending = instantiate(instance);
+    if (pending !== undefined) instantiating.push(pending);
+  }
+  await Promise.all(instantiating);
   for (const instance of visited) instance.graphLoaded = true;
 }
