@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runNative } from './support/run-native.js';
 import { runHermetic } from './support/run-hermetic.js';
-import { comparable } from './support/compare-outcomes.js';
+import { expectSameOutcome } from './support/expect-same-outcome.js';
 import { NODE_MODULES, resolvePackages } from './support/package-resolve.js';
 
 interface CompileResult {
@@ -73,7 +73,7 @@ describe('real packages run natively and through Hermetic give the same results'
     const native = await runNative(entry);
     expect(native.status).toBe('fulfilled');
     const hermetic = await runHermetic(entry, { resolve: resolvePackages });
-    expect(comparable(hermetic)).toEqual(comparable(native));
+    expectSameOutcome(hermetic, native);
   });
 
   test('importing lodash.js through Hermetic loads (nearly) every lodash-es module', async () => {
