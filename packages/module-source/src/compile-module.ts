@@ -8,7 +8,7 @@ import { parseSource, positionOf } from './parse-source.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { readModuleInterface, patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
-import { choosePrefix, propertyKey, IMMUTABLE_GLOBALS } from './prefix.js';
+import { choosePrefix, propertyKey, IMMUTABLE_GLOBALS, bindingsLiteral } from './prefix.js';
 import { GlobalCollector, rewriteFreeReference, sourceMapOf } from './free-references.js';
 import type { CompileModuleOptions, CompiledModule } from './types.js';
 
@@ -75,10 +75,10 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   const warnings: string[] = [];
   const notifyArgs = (names: Iterable<string>): string => {
     let out = '';
-    for (const name of names) out += `, ${JSON.stringify(name)}`;
+    for (const name of names) out += `,${JSON.stringify(name)}`;
     return out;
   };
-  const notify = (names: Iterable<string>): string => `${alias('x')}(void 0${notifyArgs(names)})`;
+  const notify = (names: Iterable<string>): string => `${alias('x')}(0${notifyArgs(names)})`;
 
   // Destructuring assignments and for-in/of heads: one notification per owner.
   const ownerNames = new Map<t.Node, Set<string>>();
@@ -88,7 +88,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
     for (const name of names) set.add(name);
   };
 
-  const holeCheck = (name: string): string => `(${name} !== ${alias('u')} ? ${name} : ${alias('t')}(${JSON.stringify(name)}))`;
+  const holeCheck = (name: string): string => `(${name}!==${alias('u')}?${name}:${alias('t')}(${JSON.stringify(name)}))`;
   const throwingTarget = (name: string, read: string): string =>
     `({ get _() { return ${read}; }, set _(${p}v) { ${alias('c')}(${JSON.stringify(name)}); } })._`;
 
@@ -177,7 +177,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
       if (index === last && statementLevel) {
         appendAfterStatement(parent.type === 'ExportNamedDeclaration' ? parent : node, notify(names));
       } else {
-        edits.wrap(declarator.start as number, declarator.end as number, '', `, {} = ${alias('x')}(0${notifyArgs(names)})`);
+        edits.wrap(declarator.start as number, declarator.end as number, '', `,{}=${alias('x')}(0${notifyArgs(names)})`);
       }
     });
   }
@@ -223,7 +223,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
         if (hasSemicolon) end -= 1;
         edits.replace(start, expressionStart, `const ${defaultLocal} = ${anonymous ? '{ default: ' : ''}`);
         edits.wrap(expressionStart, end, '', `${anonymous ? ' }.default' : ''}${hasSemicolon ? '' : ';'}`);
-        edits.wrap(start, statement.end as number, '', ` ${notify(['default'])};`, true);
+        edits.wrap(start, statement.end as number, '', `${notify(['default'])};`, true);
         break;
       }
       default:
@@ -243,29 +243,30 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   edits.applyTo(s);
 
   // The prologue: aliases, import locals, the instantiation yield.
-  const setters = moduleInterface.imports.map((entry) => `${p}v => ${entry.local} = ${p}v`);
+  const setters = moduleInterface.imports.map((entry) => `${p}v=>${entry.local}=${p}v`);
   const getters: string[] = [];
-  for (const [name, local] of moduleInterface.exportLocals) getters.push(`${propertyKey(name)}: () => ${local}`);
-  const importLocals = moduleInterface.imports.map((entry) => `${entry.local} = ${alias('u')}`);
-  const aliases = [...used].sort().map((member) => `${p}${member} = ${p}.${member}`);
-  let prologue = '"use strict"; ';
-  if (aliases.length > 0) prologue += `const ${aliases.join(', ')}; `;
-  if (importLocals.length > 0) prologue += `let ${importLocals.join(', ')}; `;
-  if (defaultNameFix) prologue += `({}).constructor.defineProperty(${defaultLocal}, "name", { value: "default" }); `;
-  prologue += `yield [[${setters.join(', ')}], { ${getters.join(', ')} }, ${JSON.stringify(hoisted)}];`;
+  for (const [name, local] of moduleInterface.exportLocals) getters.push(`${propertyKey(name)}:()=>${local}`);
+  const importLocals = moduleInterface.imports.map((entry) => `${entry.local}=${alias('u')}`);
+  const aliases = [...used].sort().map((member) => `${p}${member}=${p}.${member}`);
+  const module = (options.format ?? 'module') === 'module';
+  // Module text is strict already; an expression may land in a sloppy script.
+  let prologue = module ? '' : '"use strict";';
+  if (aliases.length > 0) prologue += `const ${aliases.join(',')};`;
+  if (importLocals.length > 0) prologue += `let ${importLocals.join(',')};`;
+  if (defaultNameFix) prologue += `({}).constructor.defineProperty(${defaultLocal},"name",{value:"default"});`;
+  prologue += `yield[[${setters.join(',')}],{${getters.join(',')}},${JSON.stringify(hoisted)}];`;
 
   const hasTopLevelAwait = analysis.hasTopLevelAwait;
   const needsImport = analysis.importExpressions.length > 0;
   const needsImportMeta = analysis.importMetas.length > 0;
   const globalNames = globals.names();
-  let header = `{ format: 1, bindings: ${JSON.stringify(moduleInterface.bindings)}, `;
-  if (needsImport) header += 'needsImport: true, ';
-  if (needsImportMeta) header += 'needsImportMeta: true, ';
-  if (hasTopLevelAwait) header += 'hasTopLevelAwait: true, ';
-  header += `globals: ${JSON.stringify(globalNames)}, functor: ${hasTopLevelAwait ? 'async ' : ''}function* (${p}) { ${prologue}`;
-  const module = (options.format ?? 'module') === 'module';
-  s.prepend(module ? `export default ${header}` : `(${header}`);
-  s.append(module ? '\n} };\n' : '\n} })');
+  let header = `{format:1,bindings:${bindingsLiteral(moduleInterface.bindings)},`;
+  if (needsImport) header += 'needsImport:true,';
+  if (needsImportMeta) header += 'needsImportMeta:true,';
+  if (hasTopLevelAwait) header += 'hasTopLevelAwait:true,';
+  header += `globals:${JSON.stringify(globalNames)},functor:${hasTopLevelAwait ? 'async ' : ''}function*(${p}){${prologue}`;
+  s.prepend(module ? `export default${header}` : `(${header}`);
+  s.append(module ? '\n}};\n' : '\n}})');
 
   return {
     bindings: moduleInterface.bindings,

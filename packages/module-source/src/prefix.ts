@@ -17,3 +17,14 @@ export function propertyKey(name: string): string {
 
 /** Names that are non-writable, non-configurable on every global object: reading the host's is exact. */
 export const IMMUTABLE_GLOBALS: ReadonlySet<string> = new Set(['undefined', 'NaN', 'Infinity']);
+
+/** The bindings as a compact object-literal array (unquoted keys; values as JSON strings). */
+export function bindingsLiteral(bindings: ReadonlyArray<object>): string {
+  return `[${bindings
+    .map((binding) => `{${Object.entries(binding).map(([key, value]) => `${key}:${typeof value === 'string' ? JSON.stringify(value) : bindingsAttributes(value as Record<string, string>)}`).join(',')}}`)
+    .join(',')}]`;
+}
+
+function bindingsAttributes(attributes: Record<string, string>): string {
+  return `{${Object.entries(attributes).map(([key, value]) => `${JSON.stringify(key)}:${JSON.stringify(value)}`).join(',')}}`;
+}
