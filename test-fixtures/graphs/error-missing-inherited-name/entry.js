@@ -1,0 +1,2 @@
+import { toString } from './m.js';
+__log.push('entry', typeof toString);

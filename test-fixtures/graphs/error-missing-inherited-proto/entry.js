@@ -1,0 +1,2 @@
+import { __proto__ as p } from './m.js';
+__log.push('entry', p);

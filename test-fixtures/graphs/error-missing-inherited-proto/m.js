@@ -1,0 +1,2 @@
+__log.push('m');
+export const other = 1;

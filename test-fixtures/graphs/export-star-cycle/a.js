@@ -1,0 +1,3 @@
+export * from './b.js';
+export const fromA = 'A';
+export default 'a-default';

@@ -1,0 +1,3 @@
+export * from './a.js';
+export * from './c.js';
+export const fromB = 'B';

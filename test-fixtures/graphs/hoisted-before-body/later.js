@@ -1,0 +1,2 @@
+__log.push('later evaluated');
+export const later = 'LATER';

@@ -1,0 +1,2 @@
+import './exporter.js';
+export { runEarly } from './exporter.js';

@@ -1,0 +1,3 @@
+import { shadowWrites } from './writer.js';
+const early = shadowWrites();
+export function probe() { return early; }
