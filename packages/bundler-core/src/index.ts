@@ -22,3 +22,4 @@ export type { RuntimePaths } from './runtime-paths.js';
 export { ROOT_PACKAGE } from './policy-types.js';
 export type { Policy, PackagePolicy, GlobalGrant } from './policy-types.js';
 export { INTRINSIC_GLOBALS, GLOBAL_ALIASES, isAlwaysAvailable } from './intrinsic-names.js';
+export { composeSourceMaps } from './compose-source-maps.js';

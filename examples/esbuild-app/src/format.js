@@ -1,0 +1,1 @@
+export const format = (packageName, text) => `  [${packageName}] ${text}`;

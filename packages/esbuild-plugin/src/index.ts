@@ -1,0 +1,148 @@
+/**
+ * @hermetic/esbuild-plugin: every npm package of an esbuild bundle in its
+ * own compartment, under a LavaMoat-compatible policy.
+ *
+ * ```js
+ * import { build } from 'esbuild';
+ * import { hermetic } from '@hermetic/esbuild-plugin';
+ * await build({ entryPoints: ['src/main.js'], bundle: true, format: 'esm', splitting: true,
+ *               outdir: 'dist', plugins: [hermetic()] });
+ * ```
+ */
+import type { OnResolveResult, Plugin, ResolveResult } from 'esbuild';
+import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { dirname } from 'node:path';
+import {
+  BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, composeSourceMaps, hasPolicyPlaceholder, injectPolicy,
+  type HermeticOptions, type TransformResult,
+} from '@hermetic/bundler-core';
+import { transpileForRecord } from './transpile.js';
+
+export type { HermeticOptions } from '@hermetic/bundler-core';
+
+/** Options of the esbuild plugin. */
+export interface HermeticEsbuildOptions extends HermeticOptions {
+  /** Called with the final policy after each build (for `hermetic policy`). */
+  onPolicy?: (policyJson: string, build: HermeticBuild) => void;
+}
+
+const NAMESPACE = 'hermetic';
+
+function resolvedResult(resolved: ResolveResult): OnResolveResult {
+  return {
+    path: resolved.path,
+    external: resolved.external,
+    namespace: resolved.namespace,
+    sideEffects: resolved.sideEffects,
+    suffix: resolved.suffix,
+    pluginData: resolved.pluginData,
+    warnings: resolved.warnings,
+  };
+}
+
+function inlineMap(map: object): string {
+  return `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
+}
+
+/** Creates the plugin. One instance keeps a per-file cache across rebuilds (watch, context.rebuild). */
+export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
+  const cache = new Map<string, { hash: string; result: TransformResult }>();
+  return {
+    name: 'hermetic',
+    setup(build) {
+      const initial = build.initialOptions;
+      const core = new HermeticBuild({ root: options.root ?? initial.absWorkingDir ?? process.cwd(), ...options });
+      const paths = core.runtimePaths();
+      // The policy goes into the output once every module has been seen, so esbuild must not write first.
+      const userWrites = initial.write !== false;
+      initial.write = false;
+      const sourceMaps = initial.sourcemap !== undefined && initial.sourcemap !== false && options.sourceMap !== false;
+
+      build.onResolve({ filter: /^hermetic:(bootstrap|lockdown)$/ }, (args) => ({ path: args.path, namespace: NAMESPACE }));
+      build.onResolve({ filter: /^(@hermetic\/runtime|@hermetic\/bundler-core\/bootstrap|ses)$/, namespace: NAMESPACE }, (args) => {
+        const path = args.path === '@hermetic/runtime' ? paths.runtime : args.path === 'ses' ? paths.ses : paths.bootstrap;
+        return path === undefined ? undefined : { path };
+      });
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+        contents: args.path === BOOTSTRAP_ID ? core.bootstrapSource() : args.path === LOCKDOWN_ID ? core.lockdownSource() : '',
+        loader: 'js',
+        resolveDir: core.root,
+      }));
+
+      // A record registers itself: its file has side effects even in a `"sideEffects": false` package.
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.namespace === NAMESPACE || args.kind === 'entry-point' || (args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) return undefined;
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          namespace: args.namespace,
+          resolveDir: args.resolveDir,
+          with: args.with,
+          pluginData: { hermetic: true },
+        });
+        if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file' || !core.isCompartmentalized(resolved.path)) {
+          return resolved.errors.length > 0 ? { errors: resolved.errors } : { ...resolvedResult(resolved) };
+        }
+        return { ...resolvedResult(resolved), sideEffects: true };
+      });
+
+      build.onLoad({ filter: /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/, namespace: 'file' }, async (args) => {
+        const original = await readFile(args.path, 'utf8');
+        if (!core.isCompartmentalized(args.path, original)) return undefined;
+        const hash = createHash('sha256').update(original).digest('hex');
+        const cached = cache.get(args.path);
+        let result: TransformResult;
+        if (cached !== undefined && cached.hash === hash) {
+          result = cached.result;
+        } else {
+          const transpiled = await transpileForRecord(args.path, original, { ...initial, sourcemap: sourceMaps });
+          result = await core.transform(args.path, transpiled.code, async (specifier, dynamic) => {
+            const resolved = await build.resolve(specifier, {
+              kind: dynamic ? 'dynamic-import' : 'import-statement',
+              resolveDir: dirname(args.path),
+              importer: args.path,
+            });
+            if (resolved.errors.length > 0 || resolved.path === '') return null;
+            return { id: resolved.path, external: resolved.external };
+          });
+          if (result.map !== undefined && transpiled.map !== undefined) {
+            result = { ...result, map: composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
+          }
+          cache.set(args.path, { hash, result });
+        }
+        const contents = sourceMaps && result.map !== undefined
+          ? result.code + inlineMap({ ...result.map, sources: [args.path], sourcesContent: [original] })
+          : result.code;
+        return {
+          contents,
+          loader: 'js',
+          resolveDir: dirname(args.path),
+          warnings: result.warnings.map((text) => ({ text })),
+        };
+      });
+
+      build.onEnd(async (result) => {
+        if (result.errors.length > 0) return;
+        const policyJson = core.finalPolicyJson();
+        options.onPolicy?.(policyJson, core);
+        const files = result.outputFiles ?? [];
+        for (let i = 0; i < files.length; i++) {
+          const file = files[i];
+          if (!/\.[mc]?js$/.test(file.path) || !hasPolicyPlaceholder(file.text)) continue;
+          const text = injectPolicy(file.text, policyJson);
+          const contents = Buffer.from(text);
+          files[i] = { path: file.path, contents, hash: file.hash, text } as typeof file;
+        }
+        if (userWrites) {
+          for (const file of files) {
+            await mkdir(dirname(file.path), { recursive: true });
+            await writeFile(file.path, file.contents);
+          }
+        }
+      });
+    },
+  };
+}
+
+export default hermetic;

@@ -1,0 +1,32 @@
+/**
+ * TypeScript, JSX and `define` replacements happen before compilation, with
+ * esbuild's own transform: once a module is a record, `process.env.NODE_ENV`
+ * has become a global-scope read that `define` can no longer match.
+ */
+import { transform, type BuildOptions, type Loader } from 'esbuild';
+import { extname } from 'node:path';
+
+const LOADERS: Record<string, Loader> = {
+  '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.tsx': 'tsx', '.jsx': 'jsx', '.js': 'js', '.mjs': 'js', '.cjs': 'js',
+};
+
+/** The plain-JavaScript text of `file`, as esbuild would have produced it, with its map when one was made. */
+export async function transpileForRecord(file: string, code: string, options: BuildOptions): Promise<{ code: string; map?: string }> {
+  const loader = options.loader?.[extname(file)] ?? LOADERS[extname(file)] ?? 'js';
+  const hasDefine = options.define !== undefined && Object.keys(options.define).length > 0;
+  if (loader === 'js' && !hasDefine) return { code };
+  const result = await transform(code, {
+    loader,
+    sourcefile: file,
+    sourcemap: options.sourcemap ? 'external' : false,
+    format: 'esm',
+    target: 'esnext',
+    ...(options.define === undefined ? {} : { define: options.define }),
+    ...(options.jsx === undefined ? {} : { jsx: options.jsx }),
+    ...(options.jsxFactory === undefined ? {} : { jsxFactory: options.jsxFactory }),
+    ...(options.jsxFragment === undefined ? {} : { jsxFragment: options.jsxFragment }),
+    ...(options.jsxImportSource === undefined ? {} : { jsxImportSource: options.jsxImportSource }),
+    ...(options.jsxDev === undefined ? {} : { jsxDev: options.jsxDev }),
+  });
+  return result.map ? { code: result.code, map: result.map } : { code: result.code };
+}
