@@ -1,0 +1,2 @@
+export let x = 'x', ünïcode = 'u';
+export function set(v) { \u0078 = v; ünïcode = v; }

@@ -1,0 +1,13 @@
+import * as m from './m.js';
+const results = [];
+const seen = () => m.x;
+results.push('return', m.findFirstBig([1, 5, 9], seen), m.x);
+results.push('generator', [...m.gen(['g1', 'g2'], seen)].join(), m.x);
+results.push('async', await m.asyncLoop(['a1', 'a2'], seen), m.x);
+results.push('labels', m.labels(seen), m.x);
+results.push('closures', m.closures().map((f) => f()).join(), m.x);
+results.push('while', m.whileAssign(seen), m.x);
+results.push('do-while', m.doWhile(seen), m.x);
+results.push('switch', m.inSwitch('k'), m.x);
+results.push('for-in-break', m.forInBreak(seen), m.x);
+__log.push(...results);
