@@ -1,0 +1,2 @@
+__log.push('ok evaluated');
+export const ok = 'OK';

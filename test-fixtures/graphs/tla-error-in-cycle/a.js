@@ -1,0 +1,3 @@
+import './b.js';
+import './outside.js';
+__log.push('a never runs');

@@ -1,0 +1,2 @@
+import './a.js';
+__log.push('entry never runs');

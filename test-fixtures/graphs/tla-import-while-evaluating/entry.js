@@ -1,0 +1,3 @@
+import './slow.js';
+import { waiter } from './dynamic-waiter.js';
+__log.push('entry', (await waiter).done);
