@@ -1,6 +1,260 @@
-import type { CompileScriptOptions, CompiledScript } from './types.js';
-/** Compiles script text into a script record (placeholder until implemented). */
+/**
+ * compileScript: script-goal text → script record text (docs/record-format.md,
+ * "Script records"), for `Global#eval`, `Compartment#evaluate` and the
+ * `Function` constructors of a Hermetic global in Node.
+ */
+import MagicString from 'magic-string';
+import type * as t from '@babel/types';
+import { parseSource, positionOf, sourceError } from './parse-source.js';
+import { analyze, type Reference } from './scope-analysis.js';
+import { patternNames } from './module-bindings.js';
+import { EditList } from './edit-list.js';
+import { choosePrefix, IMMUTABLE_GLOBALS } from './prefix.js';
+import { GlobalCollector, rewriteFreeReference, sourceMapOf } from './free-references.js';
+import { trackCompletion } from './script-completion.js';
+import type { CompileScriptOptions, CompiledScript, FunctionKind } from './types.js';
+
+const FUNCTION_KEYWORDS: { [kind in FunctionKind]: string } = {
+  normal: 'function',
+  async: 'async function',
+  generator: 'function*',
+  asyncGenerator: 'async function*',
+};
+
+/**
+ * The text of a dynamic function (CreateDynamicFunction): parameters and body
+ * are checked to parse on their own, so neither can close the other early.
+ * The property key names the function "anonymous" without binding that name.
+ */
+function dynamicFunctionText(body: string, params: string, kind: FunctionKind, specifier: string): string {
+  const head = `({anonymous:${FUNCTION_KEYWORDS[kind]}(`;
+  const text = `${head}${params}\n) {\n${body}\n}}).anonymous`;
+  const file = parseSource(text, specifier, 'script');
+  const statement = file.program.body[0];
+  const fn =
+    statement?.type === 'ExpressionStatement' && statement.expression.type === 'MemberExpression' && statement.expression.object.type === 'ObjectExpression'
+      ? (statement.expression.object.properties[0] as t.ObjectProperty | undefined)?.value
+      : undefined;
+  const bodyStart = head.length + params.length + 3;
+  if (
+    file.program.body.length !== 1 ||
+    fn?.type !== 'FunctionExpression' ||
+    fn.body.start !== bodyStart ||
+    fn.body.end !== bodyStart + body.length + 4 ||
+    fn.params.some((param) => (param.end as number) > head.length + params.length)
+  ) {
+    throw new SyntaxError(`${specifier}: the parameters or the body of the function do not parse on their own`);
+  }
+  return text;
+}
+
+/**
+ * Compiles script text into the text of a script record whose functor (called
+ * with `this` = the global) returns the completion value. With
+ * `functionBody`, the text is the body of a dynamic function and the functor
+ * returns that function.
+ */
 export function compileScript(text: string, options: CompileScriptOptions = {}): CompiledScript {
-  void text; void options;
-  throw new Error('not implemented');
+  const specifier = options.specifier ?? '<anonymous>';
+  const source = options.functionBody
+    ? dynamicFunctionText(text, options.functionBody.params, options.functionBody.kind, specifier)
+    : text;
+  const file = parseSource(source, specifier, 'script', options.strict === true ? true : undefined);
+  const program = file.program;
+  const strict = options.functionBody ? false : options.strict === true || program.directives.some((d) => d.value.value === 'use strict');
+  const analysis = analyze(program, strict);
+  const root = analysis.root;
+  const p = choosePrefix(source);
+  const edits = new EditList();
+  const used = new Set<string>();
+  const alias = (member: string): string => {
+    used.add(member);
+    return p + member;
+  };
+  const globals = new GlobalCollector();
+  const ownNames = new GlobalCollector();
+  const warnings: string[] = [];
+  const located = (node: t.Node, message: string): string => {
+    const { line, column } = node.loc?.start ?? positionOf(source, node.start as number);
+    return `${specifier}:${line}:${column + 1}: ${message}`;
+  };
+
+  const rewriteReference = (ref: Reference): void => {
+    const name = ref.node.name;
+    const declaration = ref.scope.lookup(name);
+    if (declaration === undefined) {
+      if (IMMUTABLE_GLOBALS.has(name)) return;
+      rewriteFreeReference(ref, edits, alias, globals);
+      if (name === 'eval' && ref.role === 'callee' && ref.owner?.type === 'CallExpression') {
+        warnings.push(located(ref.node, 'direct eval cannot see local variables; it is compiled as an indirect (global) eval'));
+      }
+    } else if (declaration.scope === root) {
+      rewriteFreeReference(ref, edits, alias, ownNames);
+    }
+  };
+  for (const ref of analysis.references) rewriteReference(ref);
+
+  // `with` cannot be compiled without evaluating names at run time.
+  const rejectWith = (node: t.Node): void => {
+    if (node.type === 'WithStatement') {
+      const loc = node.loc?.start ?? { line: 1, column: 0 };
+      throw sourceError(source, specifier, "'with' statements are not supported by Hermetic (names inside cannot be resolved ahead of time)", loc.line, loc.column);
+    }
+  };
+  if (!strict && source.includes('with')) findStatements(program, rejectWith);
+
+  const varNames: string[] = [];
+  const functionNames: string[] = [];
+  const lexicalNames: string[] = [];
+  const addOnce = (list: string[], name: string): void => {
+    if (!list.includes(name)) list.push(name);
+  };
+  const member = (name: string): string => `${alias('g')}.${name}`;
+  const lexicalTarget = (name: string): string => `({set _(${p}v){${alias('l')}(${JSON.stringify(name)},${p}v)}})._`;
+  /** Rewrites the binding identifiers of a pattern into assignment targets. */
+  const patternTargets = (pattern: t.Node, target: (name: string) => string): void => {
+    const visitTarget = (node: t.Node, shorthand: boolean): void => {
+      switch (node.type) {
+        case 'Identifier':
+          edits.replace(node.start as number, node.end as number, (shorthand ? `${node.name}:` : '') + target(node.name));
+          return;
+        case 'ObjectPattern':
+          for (const property of node.properties) {
+            if (property.type === 'RestElement') visitTarget(property.argument, false);
+            else if (property.shorthand && property.value.type === 'AssignmentPattern') visitTarget(property.value.left, true);
+            else visitTarget(property.value, property.shorthand);
+          }
+          return;
+        case 'ArrayPattern':
+          for (const element of node.elements) if (element) visitTarget(element, false);
+          return;
+        case 'AssignmentPattern':
+          visitTarget(node.left, false);
+          return;
+        case 'RestElement':
+          visitTarget(node.argument, false);
+          return;
+        default:
+          return;
+      }
+    };
+    visitTarget(pattern, false);
+  };
+
+  const prologue: string[] = [];
+  for (const { node, parent, annexB } of analysis.rootDeclarations) {
+    if (node.type === 'FunctionDeclaration') {
+      const name = (node.id as t.Identifier).name;
+      if (annexB) {
+        addOnce(varNames, name);
+        edits.wrap(node.start as number, node.end as number, '', `${member(name)}=${name};`, true);
+      } else {
+        addOnce(functionNames, name);
+        prologue.push(`${member(name)}=${name};`);
+      }
+      continue;
+    }
+    if (node.type === 'ClassDeclaration') {
+      const name = (node.id as t.Identifier).name;
+      addOnce(lexicalNames, name);
+      edits.wrap(node.start as number, node.end as number, `${alias('l')}(${JSON.stringify(name)},`, ');', true);
+      continue;
+    }
+    const lexical = node.kind !== 'var';
+    for (const declarator of node.declarations) {
+      for (const id of patternNames(declarator.id)) addOnce(lexical ? lexicalNames : varNames, id.name);
+    }
+    const inForHead =
+      (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && parent.left === node;
+    const declarators = node.declarations;
+    const kept = declarators.filter((d) => d.init != null || inForHead || lexical);
+    // Drop the keyword; declarators without initialiser (var) disappear.
+    edits.replace(node.start as number, declarators[0].start as number, '');
+    declarators.forEach((declarator, index) => {
+      if (kept.includes(declarator)) return;
+      const next = declarators[index + 1];
+      edits.replace(declarator.start as number, next ? (next.start as number) : (declarator.end as number), '');
+    });
+    const lastKept = kept[kept.length - 1];
+    const lastKeptIndex = declarators.indexOf(lastKept as t.VariableDeclarator);
+    if (lastKept && lastKeptIndex < declarators.length - 1) {
+      edits.replace(lastKept.end as number, declarators[lastKeptIndex + 1].start as number, '');
+    }
+    if (kept.length === 0) {
+      const end = node.end as number;
+      const parentIsFor = parent.type === 'ForStatement';
+      if (!parentIsFor) edits.wrap(end, end, source[end - 1] === ';' ? '' : ';', '');
+      continue;
+    }
+    for (const declarator of kept) {
+      const id = declarator.id;
+      if (lexical) {
+        if (id.type === 'Identifier') {
+          const call = `${alias('l')}(${JSON.stringify(id.name)},`;
+          if (declarator.init) {
+            // Removes `x =`; the initialiser becomes the second argument.
+            const initStart = parenStartOf(declarator.init);
+            edits.replace(id.start as number, initStart, '');
+            edits.wrap(initStart, declarator.end as number, call, ')');
+          } else {
+            edits.replace(id.start as number, id.end as number, `${call}void 0)`);
+          }
+        } else {
+          patternTargets(id, lexicalTarget);
+          edits.wrap(declarator.start as number, declarator.end as number, '(', ')');
+        }
+      } else if (id.type === 'Identifier') {
+        edits.replace(id.start as number, id.end as number, member(id.name));
+      } else {
+        patternTargets(id, member);
+        if (!inForHead) edits.wrap(declarator.start as number, declarator.end as number, '(', ')');
+      }
+    }
+  }
+
+  const completion = `${p}r`;
+  trackCompletion(program, edits, completion, `${p}s`);
+  for (const call of analysis.importExpressions) edits.replace(call.start as number, parenStartOf(call.source), `${p}.i(`);
+
+  const s = new MagicString(source);
+  edits.applyTo(s);
+  const aliases = [...used].sort().map((name) => `${p}${name}=${p}.${name}`);
+  const lastDirective = program.directives[program.directives.length - 1];
+  const initial = lastDirective ? (lastDirective.value.extra as { raw: string }).raw : 'void 0';
+  let head = strict ? '"use strict";' : '';
+  if (aliases.length > 0) head += `const ${aliases.join(',')};`;
+  head += `let ${completion}=${initial};${prologue.join('')}`;
+  const globalNames = globals.names();
+  s.prepend(
+    `({format:1,strict:${strict},varNames:${JSON.stringify(varNames)},functionNames:${JSON.stringify(functionNames)},` +
+      `lexicalNames:${JSON.stringify(lexicalNames)},globals:${JSON.stringify(globalNames)},functor:function(${p}){${head}`,
+  );
+  s.append(`\n;return ${completion};}})`);
+  return {
+    code: s.toString(),
+    strict,
+    varNames,
+    functionNames,
+    lexicalNames,
+    globals: globalNames,
+    map: options.sourceMap ? sourceMapOf(s, specifier) : undefined,
+    warnings,
+  };
+}
+
+function parenStartOf(node: t.Node): number {
+  const extra = node.extra as { parenStart?: number } | undefined;
+  return extra?.parenStart ?? (node.start as number);
+}
+
+/** Calls `visit` on every statement outside functions (where `with` could appear in sloppy code it matters anywhere). */
+function findStatements(node: t.Node, visit: (node: t.Node) => void): void {
+  visit(node);
+  for (const value of Object.values(node)) {
+    if (Array.isArray(value)) {
+      for (const item of value) if (item && typeof item.type === 'string') findStatements(item as t.Node, visit);
+    } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string' && value !== node.loc) {
+      findStatements(value as t.Node, visit);
+    }
+  }
 }

@@ -7,10 +7,11 @@ import type { File } from '@babel/types';
 import { codeFrameColumns } from '@babel/code-frame';
 
 /** Parses module (or script) text with @babel/parser; no tokens, no ranges. */
-export function parseSource(text: string, specifier: string, sourceType: 'module' | 'script'): File {
+export function parseSource(text: string, specifier: string, sourceType: 'module' | 'script', strictMode?: boolean): File {
   try {
     return parse(text, {
       sourceType,
+      strictMode,
       createImportExpressions: true,
       allowReturnOutsideFunction: false,
       errorRecovery: false,
