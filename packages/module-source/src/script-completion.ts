@@ -56,7 +56,7 @@ export function trackCompletion(program: t.Program, edits: EditList, completion:
         resetBefore(outer, container);
         visit(statement.block, statement, statement.block);
         if (statement.handler) visit(statement.handler.body, statement.handler, statement.handler.body);
-        if (statement.finalizer) {
+        if (statement.finalizer && statement.finalizer.body.length > 0) {
           const finalizer = statement.finalizer;
           edits.wrap((finalizer.start as number) + 1, (finalizer.end as number) - 1, `let ${saved}=${completion};`, `;${completion}=${saved};`, true);
           visit(finalizer, statement, finalizer);
