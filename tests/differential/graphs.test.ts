@@ -9,27 +9,13 @@
  * passes while Hermetic still differs and fails once the difference is gone.
  */
 import path from 'node:path';
-import { GRAPHS_DIR, listGraphs, type Graph } from './support/graph-corpus.js';
+import { GRAPHS_DIR, listGraphs } from './support/graph-corpus.js';
 import { runNative } from './support/run-native.js';
 import { runHermetic } from './support/run-hermetic.js';
 import { comparable } from './support/compare-outcomes.js';
-import { expectSameOutcome } from './support/expect-same-outcome.js';
+import { checkGraph, graphTitle } from './support/check-graph.js';
 
 const graphs = listGraphs();
-
-async function checkGraph(graph: Graph): Promise<void> {
-  const native = await runNative(graph.entry);
-  // Guard the corpus itself: the native outcome is what graph.json says.
-  expect({ status: native.status, error: native.error, bodyRanBeforeError: native.bodyRanBeforeError }).toMatchObject(
-    Object.fromEntries(Object.entries(graph.meta.expect).filter(([, v]) => v !== undefined)),
-  );
-  const hermetic = await runHermetic(graph.entry);
-  expectSameOutcome(hermetic, native);
-  for (const fragment of graph.meta.errorMessageIncludes ?? []) {
-    expect(native.errorMessage).toContain(fragment);
-    expect(hermetic.errorMessage).toContain(fragment);
-  }
-}
 
 describe('harness self-checks', () => {
   test('the corpus is there', () => {
@@ -51,11 +37,9 @@ describe('harness self-checks', () => {
 });
 
 describe.each(graphs)('graph $name', (graph) => {
-  const items = graph.meta.conformance.length > 0 ? ` [items ${graph.meta.conformance.join(', ')}]` : '';
-  const title = `${graph.name}${items}: ${graph.meta.description}`;
   if (graph.meta.knownDifference !== undefined) {
-    test.failing(`${title} — KNOWN DIFFERENCE: ${graph.meta.knownDifference}`, () => checkGraph(graph));
+    test.failing(graphTitle(graph), () => checkGraph(graph));
   } else {
-    test(title, () => checkGraph(graph));
+    test(graphTitle(graph), () => checkGraph(graph));
   }
 });

@@ -7,18 +7,21 @@
  * error caching, dynamic `import()` and `import.meta` are Jest's, not Node's.
  * A fresh `node` process per graph is the real engine with an empty module map.
  *
- * Usage: node native-child.mjs /abs/path/to/entry.js
+ * Usage: node native-child.mjs /abs/path/to/entry.js [--frozen-global]
+ * With --frozen-global the host's global object is frozen (after `__log` is
+ * installed) before the graph is imported.
  */
 import { pathToFileURL } from 'node:url';
 import { observeGraph } from './observe.mjs';
 
 const entry = process.argv[2];
 if (!entry) {
-  process.stderr.write('usage: node native-child.mjs <entry file>\n');
+  process.stderr.write('usage: node native-child.mjs <entry file> [--frozen-global]\n');
   process.exit(2);
 }
 const log = [];
 globalThis.__log = log;
+if (process.argv.includes('--frozen-global')) Object.freeze(globalThis);
 const url = pathToFileURL(entry).href;
 const outcome = await observeGraph(() => import(url), log);
 process.stdout.write(JSON.stringify(outcome));

@@ -17,7 +17,13 @@ interface HermeticApi {
     resolveHook: (specifier: string, referrer: string) => string;
     loadHook: (fullSpecifier: string) => Promise<{ source: object }>;
     importMetaHook: (fullSpecifier: string, meta: { url?: string }) => void;
-  }) => { import(specifier: string): Promise<object> };
+  }) => HarnessCompartment;
+}
+
+/** The part of a compartment the harness uses. */
+interface HarnessCompartment {
+  globalThis: object;
+  import(specifier: string): Promise<object>;
 }
 
 /** Loads the `hermetic` package (its sources, through Jest's moduleNameMapper). */
@@ -37,10 +43,12 @@ export interface HarnessOptions {
   resolve?: Resolve;
   /** Called with each file URL the loadHook reads. */
   onLoad?: (fullSpecifier: string) => void;
+  /** Freeze the compartment's global object before importing (the read-once global path of the record format). */
+  frozenGlobal?: boolean;
 }
 
 /** Creates the compartment a graph runs in. */
-export function makeCompartment(hermetic: HermeticApi, options: HarnessOptions): { import(specifier: string): Promise<object> } {
+export function makeCompartment(hermetic: HermeticApi, options: HarnessOptions): HarnessCompartment {
   const { Compartment, ModuleSource } = hermetic;
   return new Compartment({
     globals: options.globals,
@@ -61,6 +69,10 @@ export async function runHermetic(entryFile: string, options: Omit<HarnessOption
   const [hermetic, observer] = await Promise.all([loadHermetic(), loadObserver()]);
   const log: unknown[] = [];
   const compartment = makeCompartment(hermetic, { ...options, globals: { __log: log } });
+  if (options.frozenGlobal) {
+    if (typeof compartment.globalThis !== 'object' || compartment.globalThis === null) throw new TypeError('compartment.globalThis is not an object');
+    Object.freeze(compartment.globalThis);
+  }
   const entry = pathToFileURL(entryFile).href;
   return observer.observeGraph(() => compartment.import(entry), log);
 }

@@ -8,10 +8,11 @@ import type { Outcome } from './observe.mjs';
 
 const CHILD = path.join(__dirname, 'native-child.mjs');
 
-/** Imports `entryFile` natively in a fresh `node` process. */
-export function runNative(entryFile: string): Promise<Outcome> {
+/** Imports `entryFile` natively in a fresh `node` process, optionally with a frozen global object. */
+export function runNative(entryFile: string, options: { frozenGlobal?: boolean } = {}): Promise<Outcome> {
+  const args = [CHILD, entryFile, ...(options.frozenGlobal ? ['--frozen-global'] : [])];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, entryFile], { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, args, { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
         reject(new Error(`native run of ${entryFile} failed: ${error.message}\n${stderr}`));
         return;
