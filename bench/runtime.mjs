@@ -1,0 +1,145 @@
+// Runtime benchmark: start-up and hot-loop cost of @hermetic/runtime against
+// Node's own module loader, on the same files.
+//
+//   npx tsc -b packages/runtime packages/module-source && node bench/runtime.mjs [--runs N]
+//
+// Start-up: records are compiled ahead of time (not timed) into one file, as
+// a bundler would emit them; each measurement is a fresh child process that
+// imports that file, then loads, links and evaluates the graph in a
+// Compartment; the native side is a fresh child doing `import()` of the
+// original files. Hot loop: a Math-heavy function run natively and inside a
+// compartment whose global is frozen, then unfrozen. Medians are printed with
+// the ratio Hermetic / native.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const runtimeEntry = path.join(repo, 'packages/runtime/dist/index.js');
+const compilerEntry = path.join(repo, 'packages/module-source/dist/index.js');
+const work = path.join(tmpdir(), 'hermetic-bench-runtime');
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+// ---------------------------------------------------------------- child modes
+const HOT_LOOP = `export function run(n) {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += Math.sin(i) * Math.sqrt(i) + Math.floor(Math.abs(Math.cos(i)) * 10) + Math.max(i & 7, 3);
+  return s;
+}`;
+const HOT_N = 5_000_000;
+
+async function childNative(entry) {
+  const t0 = performance.now();
+  await import(pathToFileURL(entry).href);
+  return performance.now() - t0;
+}
+
+async function childHermetic(bundle, entry) {
+  const t0 = performance.now();
+  const { Compartment, ModuleSource } = await import(pathToFileURL(runtimeEntry).href);
+  const records = (await import(pathToFileURL(bundle).href)).default;
+  const compartment = new Compartment({
+    loadNowHook: (specifier) => ({ source: new ModuleSource(records[specifier]) }),
+  });
+  // Grant the host's other globals (console, AbortController, …), as a permissive policy would.
+  const g = compartment.globalThis;
+  for (const name of Object.getOwnPropertyNames(globalThis)) if (!(name in g)) g[name] = globalThis[name];
+  g.self = g; // lodash-es finds its global through `self`
+  await compartment.import(entry);
+  return performance.now() - t0;
+}
+
+function timeHotLoop(run) {
+  for (let i = 0; i < 5; i++) run(HOT_N / 10); // warm up
+  const t0 = performance.now();
+  run(HOT_N);
+  return performance.now() - t0;
+}
+
+async function childHot(mode, recordFile, nativeFile) {
+  if (mode === 'native') return timeHotLoop((await import(pathToFileURL(nativeFile).href)).run);
+  const { Compartment, ModuleSource } = await import(pathToFileURL(runtimeEntry).href);
+  const record = (await import(pathToFileURL(recordFile).href)).default;
+  const compartment = new Compartment({ modules: { hot: { source: new ModuleSource(record) } } });
+  if (mode === 'frozen') Object.freeze(compartment.globalThis);
+  return timeHotLoop((await compartment.import('hot')).run);
+}
+
+if (process.argv[2] === '--child') {
+  const [kind, ...args] = process.argv.slice(3);
+  const ms = kind === 'native' ? await childNative(...args) : kind === 'hermetic' ? await childHermetic(...args) : await childHot(...args);
+  process.stdout.write(String(ms));
+  process.exit(0);
+}
+
+// ----------------------------------------------------------------- preparation
+if (!existsSync(runtimeEntry) || !existsSync(compilerEntry)) {
+  console.error('Build first: npx tsc -b packages/runtime packages/module-source');
+  process.exit(1);
+}
+const { compileModule } = await import(pathToFileURL(compilerEntry).href);
+mkdirSync(work, { recursive: true });
+
+/** Compiles every file into one ES module `export default { "./file.js": record, … }`. */
+function writeRecordBundle(name, dir, files) {
+  const t0 = performance.now();
+  const entries = files.map((file) => {
+    const { code } = compileModule(readFileSync(path.join(dir, file), 'utf8'), { format: 'expression', specifier: file });
+    return `${JSON.stringify(`./${file}`)}: ${code}`;
+  });
+  const bundle = path.join(work, `${name}.records.mjs`);
+  writeFileSync(bundle, `export default {\n${entries.join(',\n')}\n};\n`);
+  return { bundle, compileMs: performance.now() - t0 };
+}
+
+function runChild(args) {
+  return Number(execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', ...args], { encoding: 'utf8', maxBuffer: 1 << 24 }));
+}
+
+const runsFlag = process.argv.indexOf('--runs');
+const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 7;
+
+function compare(label, nativeArgs, hermeticArgs, target) {
+  const native = [];
+  const hermetic = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Interleaved, so drift in machine load hits both sides alike.
+    native.push(runChild(nativeArgs));
+    hermetic.push(runChild(hermeticArgs));
+  }
+  const n = median(native);
+  const h = median(hermetic);
+  const ratio = h / n;
+  console.log(
+    `${label.padEnd(34)} native ${n.toFixed(1).padStart(8)} ms   hermetic ${h.toFixed(1).padStart(8)} ms   ratio ${ratio.toFixed(2)}x  (target ≤ ${target}x) ${ratio <= target ? 'ok' : 'MISSED'}`,
+  );
+  return { label, native: n, hermetic: h, ratio, target };
+}
+
+const three = path.join(repo, 'node_modules/three/build');
+const lodash = path.join(repo, 'node_modules/lodash-es');
+const threeRecords = writeRecordBundle('three', three, ['three.module.js', 'three.core.js']);
+const lodashFiles = readdirSync(lodash).filter((f) => f.endsWith('.js'));
+const lodashRecords = writeRecordBundle('lodash', lodash, lodashFiles);
+const hotNative = path.join(work, 'hot.mjs');
+writeFileSync(hotNative, HOT_LOOP);
+const hotRecord = path.join(work, 'hot.record.mjs');
+writeFileSync(hotRecord, compileModule(HOT_LOOP, { specifier: 'hot.js' }).code);
+
+console.log(`Node ${process.version}, median of ${RUNS} fresh child processes each (compile time excluded:`);
+console.log(`  three.js ${threeRecords.compileMs.toFixed(0)} ms, lodash-es ${lodashFiles.length} modules ${lodashRecords.compileMs.toFixed(0)} ms)`);
+const results = [
+  compare('start-up three.js', ['native', path.join(three, 'three.module.js')], ['hermetic', threeRecords.bundle, './three.module.js'], 1.15),
+  compare(`start-up lodash-es (${lodashFiles.length} modules)`, ['native', path.join(lodash, 'lodash.js')], ['hermetic', lodashRecords.bundle, './lodash.js'], 1.15),
+  compare('hot loop, frozen global', ['hot', 'native', hotRecord, hotNative], ['hot', 'frozen', hotRecord, hotNative], 1.05),
+  compare('hot loop, unfrozen global', ['hot', 'native', hotRecord, hotNative], ['hot', 'unfrozen', hotRecord, hotNative], 1.5),
+];
+if (process.argv.includes('--json')) console.log(JSON.stringify(results));
