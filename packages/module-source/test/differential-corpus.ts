@@ -227,4 +227,105 @@ export const corpus: GraphCase[] = [
       'bad.js': `null.x;`,
     },
   },
+  {
+    name: 'block-scoped functions in strict code do not leak; hoisting within the block',
+    files: {
+      'main.js': `const out = [];
+        { out.push(typeof inner, inner()); function inner() { return 'in'; } }
+        out.push(typeof inner);
+        if (true) { function cond() { return 1; } out.push(cond()); }
+        out.push(typeof cond);
+        export const result = out;`,
+    },
+  },
+  {
+    name: 'export var is hoisted as undefined across a cycle; export class stays in TDZ (16, 17)',
+    files: {
+      'main.js': `import { v, readK } from './a.js'; export const result = [v, readK()];`,
+      'a.js': `import { peek } from './b.js'; export var v = 'set'; export class K {} export function readK() { return typeof K; } log.push(peek());`,
+      'b.js': `import { v, K } from './a.js'; export function peek() { return [v]; }
+        let early; try { K; early = 'no'; } catch (e) { early = e.constructor.name; } log.push(early, v === undefined);`,
+    },
+  },
+  {
+    name: 'export default of an import, of a global, of an expression with side effects',
+    files: {
+      'main.js': `import a from './a.js'; import g from './g.js'; import s from './s.js'; export const result = [a, g, s];`,
+      'a.js': `import { x } from './x.js'; export default x;`,
+      'x.js': `export const x = 'x';`,
+      'g.js': `export default typeof Math.max;`,
+      's.js': `export default (log.push('evaluated once'), 'side');`,
+    },
+  },
+  {
+    name: 'a prefix collision: the text contains $h',
+    files: {
+      'main.js': `const $h = 1, $hg = 2, $hx = 3; import { v } from './v.js'; export let w = $h + $hg + $hx; w++; export const result = [w, v, typeof Math];`,
+      'v.js': `export const v = '$h1 $h2';`,
+    },
+  },
+  {
+    name: 'imports in calls, tags, new, optional calls, computed keys and typeof (TDZ-safe reads)',
+    files: {
+      'main.js': `import { fn, Cls, tag, key, maybe } from './lib.js';
+        const out = [];
+        out.push(fn(), tag\`t\`, new Cls().v, maybe?.(), ({ [key]: 1 }).k, typeof fn, class { [key]() {} }.prototype.k !== undefined);
+        out.push(fn.call('this'), (0, fn)());
+        export const result = out;`,
+      'lib.js': `export function fn() { return this === undefined ? 'undef' : String(this); }
+        export class Cls { v = 'cls'; } export const tag = (s) => s[0]; export const key = 'k'; export let maybe = null;`,
+    },
+  },
+  {
+    name: 'typeof of an import in its TDZ throws ReferenceError (16)',
+    files: {
+      'main.js': `import './a.js'; export const result = 'done';`,
+      'a.js': `import { late } from './b.js'; export function probe() { try { return typeof late; } catch (e) { return e.constructor.name; } }`,
+      'b.js': `import { probe } from './a.js'; log.push(probe()); export let late = 1; log.push(probe());`,
+    },
+  },
+  {
+    name: 'writing an exported const throws TypeError; exported locals shadowed in functions are untouched',
+    files: {
+      'main.js': `import { c, shadow, n } from './c.js'; export const result = [c, shadow(), n];`,
+      'c.js': `export const c = 1; export let n = 0;
+        try { c = 2; } catch (e) { log.push(e.constructor.name); }
+        export function shadow() { let n = 5; n++; [n] = [9]; for (n of [7]); return n; }`,
+    },
+  },
+  {
+    name: 'labels, continue and exported for-of heads with non-block bodies',
+    files: {
+      'main.js': `import { i, run } from './l.js'; export const result = run(() => i);`,
+      'l.js': `export let i = 0;
+        export function run(read) { const seen = []; outer: for (i of [1, 2, 3]) for (const j of [0]) { if (i === 2) continue outer; seen.push(read()); } for (i in { x: 1 }) seen.push(read()); return seen; }`,
+    },
+  },
+  {
+    name: 'object methods, getters and class members named like imports and globals',
+    files: {
+      'main.js': `import { a } from './a.js';
+        const o = { a() { return 'm'; }, get Math() { return 'g'; }, a2: a, async *gen() {} };
+        class K { a = a; static Math = Math.PI > 3; #a = a; get a3() { return this.#a; } static { this.s = a; } }
+        const k = new K();
+        export const result = [o.a(), o.Math, o.a2, k.a, K.Math, k.a3, K.s];`,
+      'a.js': `export const a = 'A';`,
+    },
+  },
+  {
+    name: 'arguments inside nested arrows of functions is the function\u2019s own',
+    files: {
+      'main.js': `function f() { return (() => (() => arguments[0])())(); }
+        const g = () => { try { return arguments.length; } catch (e) { return e.constructor.name; } };
+        export const result = [f('own'), g()];`,
+    },
+  },
+  {
+    name: 'namespace objects read through live exports and TDZ',
+    files: {
+      'main.js': `import * as ns from './m.js'; import { bump } from './m.js';
+        const before = ns.count; bump(); export const result = [before, ns.count, Object.keys(ns)];`,
+      'm.js': `export let count = 1; export function bump() { count += 1; }`,
+    },
+  },
 ];
