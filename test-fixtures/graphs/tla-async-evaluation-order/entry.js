@@ -1,0 +1,2 @@
+import './x.js';
+__log.push('entry');

@@ -1,0 +1,3 @@
+__log.push('shared:start');
+await null;
+__log.push('shared:end');

@@ -1,0 +1,3 @@
+import './shared.js';
+import './y.js';
+__log.push('x');

@@ -1,0 +1,3 @@
+import './shared.js';
+import './x.js';
+__log.push('y');

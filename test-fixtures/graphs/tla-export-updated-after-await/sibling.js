@@ -1,0 +1,3 @@
+import { describe } from './async.js';
+export const early = 'sibling waited: ' + describe();
+__log.push('sibling', early);

@@ -1,0 +1,3 @@
+import './thrower.js';
+import './sibling.js';
+__log.push('entry never runs');

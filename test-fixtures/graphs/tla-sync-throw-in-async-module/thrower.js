@@ -1,0 +1,3 @@
+__log.push('thrower');
+if (true) throw new URIError('before any await');
+await null;
