@@ -1,0 +1,2 @@
+__log.push('bad');
+const await = 1;

@@ -1,0 +1,2 @@
+__log.push('bad');
+async function f(a = await 1) {}

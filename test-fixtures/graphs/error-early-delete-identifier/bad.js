@@ -1,0 +1,3 @@
+__log.push('bad');
+let x = 1;
+delete x;

@@ -1,0 +1,2 @@
+__log.push('bad');
+l: l: ;

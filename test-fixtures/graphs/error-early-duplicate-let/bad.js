@@ -1,0 +1,3 @@
+__log.push('bad');
+let x; for (let x of []) {} 
+let x = 2;

@@ -1,0 +1,3 @@
+__log.push('bad');
+function f() {}
+let f = 1;

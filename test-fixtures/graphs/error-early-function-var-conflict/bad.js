@@ -1,0 +1,3 @@
+__log.push('bad');
+function f() {}
+var f = 1;

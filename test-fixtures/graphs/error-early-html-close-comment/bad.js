@@ -1,0 +1,4 @@
+__log.push('bad');
+const a = 1;
+--> also not a comment in modules
+

@@ -1,0 +1,4 @@
+__log.push('bad');
+const a = 1;
+<!-- html-like comment is not a comment in module code
+

@@ -1,0 +1,2 @@
+__log.push('bad');
+function f() { import x from './ok.js'; }

@@ -1,0 +1,3 @@
+__log.push('bad');
+import { a } from './ok.js';
+let a = 1;

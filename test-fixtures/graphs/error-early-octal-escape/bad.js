@@ -1,0 +1,2 @@
+__log.push('bad');
+const s = '\08';

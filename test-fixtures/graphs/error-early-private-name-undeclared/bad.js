@@ -1,0 +1,2 @@
+__log.push('bad');
+class C { m() { return this.#p; } }

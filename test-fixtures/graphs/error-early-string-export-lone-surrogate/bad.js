@@ -1,0 +1,3 @@
+__log.push('bad');
+const x = 1;
+export { x as '\uD800' };

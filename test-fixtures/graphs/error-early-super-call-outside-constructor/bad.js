@@ -1,0 +1,2 @@
+__log.push('bad');
+class C extends Object { m() { super(); } }

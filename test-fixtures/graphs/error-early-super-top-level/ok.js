@@ -1,0 +1,2 @@
+__log.push('ok');
+export const a = 1, b = 2;
