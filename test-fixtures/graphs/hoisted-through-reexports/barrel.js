@@ -1,0 +1,2 @@
+export * from './impl.js';
+export { f as g } from './impl.js';
