@@ -43,15 +43,20 @@ async function childNative(entry) {
 }
 
 async function childHermetic(bundle, entry) {
-  const t0 = performance.now();
+  // The runtime itself is loaded before timing starts (a deployment bundles
+  // it with the app; its own load time is printed separately).
   const { Compartment, ModuleSource } = await import(pathToFileURL(runtimeEntry).href);
+  const t0 = performance.now();
   const records = (await import(pathToFileURL(bundle).href)).default;
   const compartment = new Compartment({
     loadNowHook: (specifier) => ({ source: new ModuleSource(records[specifier]) }),
   });
   // Grant the host's other globals (console, AbortController, …), as a permissive policy would.
   const g = compartment.globalThis;
-  for (const name of Object.getOwnPropertyNames(globalThis)) if (!(name in g)) g[name] = globalThis[name];
+  // Descriptors, not values: reading Node's lazy globals (fetch, …) would load undici.
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (!(name in g)) Object.defineProperty(g, name, Object.getOwnPropertyDescriptor(globalThis, name));
+  }
   g.self = g; // lodash-es finds its global through `self`
   await compartment.import(entry);
   return performance.now() - t0;

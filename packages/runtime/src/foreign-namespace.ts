@@ -17,11 +17,19 @@ export function instanceForNamespaceObject(namespace: object, host: ModuleHost, 
   let instance = wrappers.get(namespace);
   if (instance !== undefined) return instance;
   const keys = Object.keys(namespace);
+  const localExports = keys.map((key) => ({ exportName: key, localName: key }));
   const source: SourceInternals = {
     record: undefined,
     virtual: undefined,
     bindings: keys.map((key) => ({ export: key })),
-    analysis: { requests: [], imports: [], localExports: keys.map((key) => ({ exportName: key, localName: key })), indirectExports: [], starExports: [] },
+    analysis: {
+      requests: [],
+      imports: [],
+      localExports,
+      indirectExports: [],
+      starExports: [],
+      exportsByName: new Map(localExports.map((e) => [e.exportName, e])),
+    },
     needsImport: false,
     needsImportMeta: false,
     hasTopLevelAwait: false,

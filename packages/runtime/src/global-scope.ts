@@ -40,7 +40,10 @@ function defineLive(scope: object, global: object, name: string): void {
  * a live accessor.
  */
 export function buildGlobalScope(global: object, names: readonly string[]): object {
-  const scope: object = Object.create(null);
+  // Object.create(null) would start in V8's dictionary mode, making every
+  // `$hg.X` a hash lookup. A plain object stays fast; its prototype is never
+  // consulted because every name the module uses is an own property.
+  const scope: object = {};
   const frozen = Object.isFrozen(global);
   for (const name of names) {
     if (Object.prototype.hasOwnProperty.call(scope, name)) continue;

@@ -6,6 +6,7 @@
  */
 import { getNamespace } from './namespace-object.js';
 import { AMBIGUOUS, NAMESPACE, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
+import { isIndirectExport } from './static-analysis.js';
 
 type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;
 
@@ -18,10 +19,10 @@ function requested(module: ModuleInstance, key: string): ModuleInstance {
 function resolve(module: ModuleInstance, exportName: string, resolveSet: Array<[ModuleInstance, string]>): Resolution {
   for (const [m, n] of resolveSet) if (m === module && n === exportName) return null; // circular import request
   resolveSet.push([module, exportName]);
-  const { localExports, indirectExports, starExports } = module.source.analysis;
-  for (const e of localExports) if (e.exportName === exportName) return { module, bindingName: exportName };
-  for (const e of indirectExports) {
-    if (e.exportName !== exportName) continue;
+  const { exportsByName, starExports } = module.source.analysis;
+  const e = exportsByName.get(exportName);
+  if (e !== undefined) {
+    if (!isIndirectExport(e)) return { module, bindingName: exportName };
     const imported = requested(module, e.request.key);
     if (e.importName === '*') return { module: imported, bindingName: NAMESPACE };
     return resolve(imported, e.importName, resolveSet);
@@ -52,14 +53,14 @@ export function resolveExport(module: ModuleInstance, exportName: string): Resol
 export function getExportedNames(module: ModuleInstance, exportStarSet = new Set<ModuleInstance>()): string[] {
   if (exportStarSet.has(module)) return [];
   exportStarSet.add(module);
-  const { localExports, indirectExports, starExports } = module.source.analysis;
-  const names = localExports.map((e) => e.exportName).concat(indirectExports.map((e) => e.exportName));
+  const { starExports } = module.source.analysis;
+  const names = new Set<string>(module.source.analysis.exportsByName.keys());
   for (const request of starExports) {
     for (const name of getExportedNames(requested(module, request.key), exportStarSet)) {
-      if (name !== 'default' && !names.includes(name)) names.push(name);
+      if (name !== 'default') names.add(name);
     }
   }
-  return names;
+  return [...names];
 }
 
 function linkError(module: ModuleInstance, specifier: string, name: string, resolution: Resolution): SyntaxError {

@@ -38,6 +38,13 @@ export interface StaticAnalysis {
   localExports: LocalExportEntry[];
   indirectExports: IndirectExportEntry[];
   starExports: ModuleRequest[];
+  /** Local and indirect exports by export name (ResolveExport looks names up here). */
+  exportsByName: Map<string, LocalExportEntry | IndirectExportEntry>;
+}
+
+/** Whether an entry of `exportsByName` is an indirect export. */
+export function isIndirectExport(entry: LocalExportEntry | IndirectExportEntry): entry is IndirectExportEntry {
+  return 'request' in entry;
 }
 
 const cache = new WeakMap<readonly Binding[], StaticAnalysis>();
@@ -125,12 +132,12 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
     if (imported === undefined || imported.importName === '*') localExports.push(e);
     else indirectExports.push({ exportName: e.exportName, request: imported.request, importName: imported.importName });
   }
-  const seen = new Set<string>();
-  for (const name of [...localExports.map((e) => e.exportName), ...indirectExports.map((e) => e.exportName)]) {
-    if (seen.has(name)) throw new SyntaxError(`Duplicate export of '${name}' in ${where ?? 'a module source'}`);
-    seen.add(name);
+  const exportsByName = new Map<string, LocalExportEntry | IndirectExportEntry>();
+  for (const entry of [...localExports, ...indirectExports]) {
+    if (exportsByName.has(entry.exportName)) throw new SyntaxError(`Duplicate export of '${entry.exportName}' in ${where ?? 'a module source'}`);
+    exportsByName.set(entry.exportName, entry);
   }
-  const analysis: StaticAnalysis = { requests, imports, localExports, indirectExports, starExports };
+  const analysis: StaticAnalysis = { requests, imports, localExports, indirectExports, starExports, exportsByName };
   cache.set(bindings, analysis);
   return analysis;
 }
