@@ -13,8 +13,8 @@ export function isScriptFile(file: string): boolean {
   return SCRIPT_EXTENSIONS.has(extname(file));
 }
 
-// A line that starts with a static import or export statement.
-const ESM_SYNTAX = /(?:^|[\n;}])\s*(?:import\s*(?:[\w$*{]|["'])|export\s*(?:[\w$*{]|default\b))/;
+// A statement that starts with a static import or export (not `exports.x`, not `import(`).
+const ESM_SYNTAX = /(?:^|[\n;}])\s*(?:import\s*[{*"']|import\s+[\w$]|export\s*[{*]|export\s+(?:default|const|let|var|function|class|async)\b)/;
 
 /** Decides ESM vs CommonJS for one file, as Node and the bundlers would. */
 export function isEsModule(file: string, packageType: 'module' | 'commonjs', code?: string): boolean {
@@ -31,5 +31,5 @@ export function isEsModule(file: string, packageType: 'module' | 'commonjs', cod
       return false;
     }
   }
-  return ESM_SYNTAX.test(text);
+  return ESM_SYNTAX.test(text) || /\bimport\.meta\b/.test(text);
 }

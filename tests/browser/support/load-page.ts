@@ -11,6 +11,8 @@ export interface PageReport {
   consoleErrors: string[];
   consoleMessages: string[];
   text: string;
+  /** False when `waitForSelector` never matched (the other fields say why). */
+  ready: boolean;
 }
 
 /** Options for {@link loadPage}. */
@@ -46,8 +48,10 @@ export async function loadPage(browser: Browser, url: string, options: LoadPageO
   });
   try {
     await page.goto(url, { waitUntil: 'load', timeout });
+    let ready = true;
     if (options.waitForSelector !== undefined) {
-      await page.waitForSelector(options.waitForSelector, { timeout });
+      // A page that never gets there is reported (errors, violations, text), not thrown away.
+      ready = await page.waitForSelector(options.waitForSelector, { timeout }).then(() => true, () => false);
     }
     if (options.expectViolations !== undefined && options.expectViolations > 0) {
       await page.waitForFunction(
@@ -60,7 +64,7 @@ export async function loadPage(browser: Browser, url: string, options: LoadPageO
     await page.waitForTimeout(150);
     const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations.slice());
     const text = await page.evaluate(() => document.body?.innerText ?? '');
-    return { violations, pageErrors, consoleErrors, consoleMessages, text };
+    return { violations, pageErrors, consoleErrors, consoleMessages, text, ready };
   } finally {
     await context.close();
   }

@@ -1,0 +1,83 @@
+/**
+ * @hermetic/rollup-plugin: every npm package of a Rollup bundle in its own
+ * compartment, under a LavaMoat-compatible policy. Put it after the plugins
+ * that turn sources into JavaScript (TypeScript, JSX, `@rollup/plugin-commonjs`,
+ * replacements): its transform runs last (`order: 'post'`) anyway.
+ *
+ * ```js
+ * import { hermetic } from '@hermetic/rollup-plugin';
+ * export default { input: 'src/main.js', output: { dir: 'dist', format: 'es' },
+ *                  plugins: [nodeResolve(), commonjs(), hermetic()] };
+ * ```
+ */
+import type { Plugin, TransformPluginContext } from 'rollup';
+import {
+  BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, hasPolicyPlaceholder, injectPolicy, type HermeticOptions,
+} from '@hermetic/bundler-core';
+
+export type { HermeticOptions } from '@hermetic/bundler-core';
+
+const VIRTUAL_BOOTSTRAP = '\0' + BOOTSTRAP_ID;
+const VIRTUAL_LOCKDOWN = '\0' + LOCKDOWN_ID;
+
+/** Options of the Rollup plugin. */
+export interface HermeticRollupOptions extends HermeticOptions {
+  /** Called with the final policy when the bundle is generated. */
+  onPolicy?: (policyJson: string, build: HermeticBuild) => void;
+}
+
+/** Creates the plugin (also used, through @hermetic/vite-plugin, by Vite's build). */
+export function hermetic(options: HermeticRollupOptions = {}): Plugin {
+  let core: HermeticBuild | undefined;
+  const current = (): HermeticBuild => (core ??= new HermeticBuild(options));
+  return {
+    name: 'hermetic',
+    buildStart() {
+      // Keep the build across watch rebuilds (usages of unchanged modules stay valid); make it on first use.
+      current();
+    },
+    watchChange(id) {
+      core?.invalidate(id);
+    },
+    resolveId(source, importer) {
+      if (source === BOOTSTRAP_ID) return VIRTUAL_BOOTSTRAP;
+      if (source === LOCKDOWN_ID) return VIRTUAL_LOCKDOWN;
+      if (importer === VIRTUAL_BOOTSTRAP || importer === VIRTUAL_LOCKDOWN) {
+        const paths = current().runtimePaths();
+        if (source === '@hermetic/runtime') return paths.runtime;
+        if (source === '@hermetic/bundler-core/bootstrap') return paths.bootstrap;
+        if (source === 'ses' && paths.ses !== undefined) return paths.ses;
+      }
+      return null;
+    },
+    load(id) {
+      if (id === VIRTUAL_BOOTSTRAP) return current().bootstrapSource();
+      if (id === VIRTUAL_LOCKDOWN) return current().lockdownSource();
+      return null;
+    },
+    transform: {
+      order: 'post',
+      async handler(this: TransformPluginContext, code: string, id: string) {
+        const build = current();
+        if (!build.isCompartmentalized(id)) return null;
+        const result = await build.transform(id, code, async (specifier) => {
+          const resolved = await this.resolve(specifier, id);
+          if (resolved === null) return null;
+          return { id: resolved.id, external: resolved.external !== false };
+        });
+        for (const warning of result.warnings) this.warn(warning);
+        // The module registers itself: never drop it, even from a `"sideEffects": false` package.
+        return { code: result.code, map: result.map ?? null, moduleSideEffects: 'no-treeshake' as const };
+      },
+    },
+    renderChunk(code) {
+      if (!hasPolicyPlaceholder(code)) return null;
+      const build = current();
+      const policyJson = build.finalPolicyJson();
+      options.onPolicy?.(policyJson, build);
+      return { code: injectPolicy(code, policyJson), map: null };
+    },
+  };
+}
+
+export default hermetic;

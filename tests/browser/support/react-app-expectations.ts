@@ -1,0 +1,34 @@
+/**
+ * What a correct build of the React test app shows, shared by the three
+ * plugin tests (CONFORMANCE 49–52).
+ */
+import type { PageReport } from './load-page.js';
+
+/** The selector that appears once everything, including the lazy chunk, has rendered. */
+export const APP_READY = '#lazy-out:not(:empty)';
+
+/** Asserts a clean run (no CSP violation, no error) and the visible result. */
+export function expectReactAppWorks(report: PageReport): void {
+  expect(report.violations).toEqual([]);
+  expect(report.pageErrors).toEqual([]);
+  expect(report.consoleErrors).toEqual([]);
+  expect(report.text).toContain('react: renderedByReact 42');
+  expect(report.text).toContain('preact: 2 chunks');
+  expect(report.text).toContain('lazy chunk loaded');
+}
+
+/** Asserts that the package denied `fetch` could not read it by any route, and that writes stayed inside. */
+export function expectPolicyEnforced(report: PageReport): void {
+  const line = report.text.split('\n').find((l) => l.startsWith('{"typeofFetch"'));
+  expect(line).toBeDefined();
+  const policy = JSON.parse(line!) as Record<string, unknown>;
+  expect(policy.typeofFetch).toBe('undefined');
+  expect(policy.direct).toMatch(/^ReferenceError: fetch is not defined in package "policy-denied"/);
+  expect(policy.direct).toContain('{"resources":{"policy-denied":{"globals":{"fetch":true}}}}');
+  expect(policy.aliased).toBe('undefined');
+  expect(policy.ownGlobal).toBe(true);
+  expect(policy.write).toBe('TypeError');
+  expect(policy.leaked).toBe('undefined');
+  // The app itself is trusted and sees the real fetch: the denial is per package.
+  expect(policy.hostFetch).toBe('function');
+}
