@@ -7,7 +7,8 @@
  * (the host's would reach the host global). Top-level declarations and
  * sloppy assignments to undeclared names land on that scope object, which
  * is discarded afterwards. `import()` is not available: there is no host to
- * ask.
+ * ask. `this` is `thisValue`; in sloppy code a nullish `thisValue` becomes
+ * that scope object (never the host's global), in strict code it stays.
  */
 import { createFunctionConstructor } from './evaluators.js';
 import { evaluateScript, type ScriptEnvironment } from './script-evaluation.js';

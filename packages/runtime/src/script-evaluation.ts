@@ -60,6 +60,9 @@ export function runScriptRecord(env: ScriptEnvironment, record: RunnableScriptRe
   });
   const names = [...record.varNames, ...record.functionNames, ...record.lexicalNames, ...record.globals];
   const handle = createScriptHandle(globalObject, names, { strict, dynamicImport: env.dynamicImport });
-  const thisValue = 'thisValue' in options ? options.thisValue : globalObject;
+  let thisValue = 'thisValue' in options ? options.thisValue : globalObject;
+  // Sloppy code would turn a nullish `this` into the host's global object;
+  // substitute this evaluation's global, as OrdinaryCallBindThis would in a realm of its own.
+  if (!strict && (thisValue === undefined || thisValue === null)) thisValue = globalObject;
   return Reflect.apply(record.functor, thisValue, [handle]);
 }
