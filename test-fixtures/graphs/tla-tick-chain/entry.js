@@ -1,0 +1,4 @@
+import './ticker.js';
+import './grand.js';
+import './other-async.js';
+__log.push('entry');

@@ -1,0 +1,3 @@
+__log.push('leaf:start');
+await null;
+__log.push('leaf:end');

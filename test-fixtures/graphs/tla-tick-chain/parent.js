@@ -1,0 +1,2 @@
+import './leaf.js';
+__log.push('parent (sync)');
