@@ -195,6 +195,13 @@ describe('g.eval runs script-goal code with g as global (item 35)', () => {
     expect(ours).toEqual(native);
   });
 
+  test("a sloppy function's nullish this is g, never the host global (needs compileScript to emit $h.s(this))", () => {
+    const g = newGlobal({ keys: [] });
+    expect(g.eval('(function () { return this; })()')).toBe(g);
+    expect(g.eval('typeof (function () { return this; })().process')).toBe('undefined');
+    expect((new g.Function('return this') as () => unknown)()).toBe(g);
+  });
+
   test('a syntax error is a SyntaxError and declares nothing', () => {
     const g = newGlobal();
     expect(() => g.eval('var before = 1; let let = 2')).toThrow(SyntaxError);

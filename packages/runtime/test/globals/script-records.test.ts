@@ -149,4 +149,18 @@ describe('script records: the scope object (items 24, 35)', () => {
   test('a sloppy record cannot run where strict code is required', () => {
     expect(() => runScriptRecord(envFor({}), record({}, () => 1), { strict: true })).toThrow(TypeError);
   });
+
+  test('$h.s maps the host global (a sloppy function\'s nullish this) to the evaluation global', () => {
+    const g: Scope = {};
+    // function f() { return this; } f()  — with `this` compiled as $h.s(this)
+    const sloppyThis = record({ functionNames: ['f'] }, function ($h) {
+      const $hs = ($h as ScriptHandle & { s(v: unknown): unknown }).s;
+      const $hg = $h.g as Scope;
+      const f = new Function('$hs', 'return function f() { return $hs(this); }')($hs) as () => unknown;
+      $hg.f = f;
+      const other = {};
+      return [($hg.f as () => unknown)(), f.call(other) === other];
+    });
+    expect(runScriptRecord(envFor(g), sloppyThis)).toEqual([g, true]);
+  });
 });
