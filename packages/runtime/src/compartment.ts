@@ -10,6 +10,7 @@ import { instanceForNamespaceObject } from './foreign-namespace.js';
 import { loadGraph, loadGraphNow } from './load-graph.js';
 import { getModuleInstance, moduleOfInstance } from './module.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
+import { instanceOfNamespace } from './namespace-object.js';
 import { describe, getSourceInternals, internalsOfRecordOrVirtual, type SourceInternals } from './module-source.js';
 import { evaluateScript } from './script-evaluation.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
@@ -33,6 +34,8 @@ export interface CompartmentOptions {
 
 interface CompartmentState {
   name: string;
+  /** The name as error messages quote it. */
+  label: string;
   globalThis: object;
   parent: CompartmentState | undefined;
   modules: Map<string, unknown>;
@@ -108,7 +111,7 @@ function stateOrThrow(receiver: unknown, member: string): CompartmentState {
 }
 
 function loadError(state: CompartmentState, specifier: string, why: string): TypeError {
-  return new TypeError(`Cannot load module '${specifier}' in compartment ${state.name}: ${why}`);
+  return new TypeError(`Cannot load module '${specifier}' in compartment ${state.label}: ${why}`);
 }
 
 /** A host per instance: it knows the instance's specifier, the referrer of its imports. */
@@ -133,9 +136,14 @@ function fromDescriptor(state: CompartmentState, specifier: string, given: unkno
   if (given === null || (typeof given !== 'object' && typeof given !== 'function')) {
     throw loadError(state, specifier, `the module descriptor must be an object, got ${describe(given)}`);
   }
-  const moduleInstance = getModuleInstance(given);
+  // A Module or a Hermetic namespace stands for its own instance.
+  const moduleInstance = getModuleInstance(given) ?? instanceOfNamespace(given);
   if (moduleInstance !== undefined) return register(state, specifier, moduleInstance);
   const descriptor = given as Record<string, unknown>;
+  if (hasOwn(descriptor, 'record') && !hasOwn(descriptor, 'source')) {
+    // SES spelling: { record, specifier?, importMeta? }.
+    return fromDescriptor(state, specifier, { ...descriptor, source: descriptor.record }, sync);
+  }
   if (!hasOwn(descriptor, 'source') && !hasOwn(descriptor, 'namespace')) {
     // A bare ModuleSource, record or virtual source (SES importHook results).
     return fromDescriptor(state, specifier, { source: given }, sync);
@@ -159,7 +167,7 @@ function fromDescriptor(state: CompartmentState, specifier: string, given: unkno
   const make = (internals: SourceInternals): ModuleInstance => {
     const again = state.instances.get(key);
     if (again !== undefined) return register(state, specifier, again);
-    const instance = createInstance(internals, hostFor(state, key, descriptor.importMeta), `'${key}' (compartment ${state.name})`);
+    const instance = createInstance(internals, hostFor(state, key, descriptor.importMeta), `'${key}' (compartment ${state.label})`);
     register(state, key, instance);
     return register(state, specifier, instance);
   };
@@ -266,7 +274,8 @@ export class Compartment {
       modules = args[1];
     }
     const state: CompartmentState = {
-      name: options.name === undefined ? '<unnamed>' : JSON.stringify(String(options.name)),
+      name: options.name === undefined ? '' : String(options.name),
+      label: options.name === undefined ? '<unnamed>' : JSON.stringify(String(options.name)),
       globalThis: {},
       parent: parentFor(new.target),
       modules: readModules(modules),

@@ -216,6 +216,18 @@ describe('Compartment', () => {
     await expect(new Compartment({ modules: { x: { source: 'y' } } }).import('x')).rejects.toThrow(/parent compartment/);
   });
 
+  test('item 44: a namespace object or a Module as a descriptor keeps its instance; SES { record } spelling', async () => {
+    const first = new Compartment({ modules: { lib: { source: new ModuleSource('export let n = 1; export function inc() { n++; }') } } });
+    const ns = (await first.import('lib')) as { n: number; inc(): void };
+    const second = new Compartment({
+      modules: { viaNamespace: ns, viaRecordKey: { record: new ModuleSource('export default "from record key";') } },
+    });
+    expect(await second.import('viaNamespace')).toBe(ns);
+    ns.inc();
+    expect(((await second.import('viaNamespace')) as { n: number }).n).toBe(2);
+    expect(((await second.import('viaRecordKey')) as Namespace).default).toBe('from record key');
+  });
+
   test('item 44: importMetaHook receives the full specifier', async () => {
     const c = new Compartment({
       modules: { 'a.js': { source: new ModuleSource('export default import.meta;') } },
