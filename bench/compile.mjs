@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+
 import { fileURLToPath } from 'node:url';
 import { parse } from '@babel/parser';
 import { ModuleSource as EndoModuleSource } from '@endo/module-source';
@@ -23,7 +24,7 @@ const inputs = {
     .map((f) => ({ name: `lodash-es/${f}`, text: readFileSync(path.join(lodashDir, f), 'utf8') })),
 };
 
-const rounds = Number(process.env.ROUNDS ?? 7);
+const rounds = Number(process.env.ROUNDS ?? 11);
 const contenders = {
   hermetic: (file) => compileModule(file.text, { specifier: file.name }),
   endo: (file) => new EndoModuleSource(file.text, file.name),

@@ -10,7 +10,7 @@ import { readModuleInterface, patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
 import { choosePrefix, propertyKey, IMMUTABLE_GLOBALS, bindingsLiteral } from './prefix.js';
 import { GlobalCollector, rewriteFreeReference, sourceMapOf } from './free-references.js';
-import type { CompileModuleOptions, CompiledModule } from './types.js';
+import type { CompileModuleOptions, CompiledModule, SourceMapV3 } from './types.js';
 
 function isAnonymousFunctionDefinition(node: t.Node): boolean {
   return (
@@ -239,8 +239,6 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
     if (entry.namespace) for (const name of localExports.get(entry.local) ?? []) hoisted.push(name);
   }
 
-  const s = new MagicString(text);
-  edits.applyTo(s);
 
   // The prologue: aliases, import locals, the instantiation yield.
   const setters = moduleInterface.imports.map((entry) => `${p}v=>${entry.local}=${p}v`);
@@ -265,8 +263,20 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   if (needsImportMeta) header += 'needsImportMeta:true,';
   if (hasTopLevelAwait) header += 'hasTopLevelAwait:true,';
   header += `globals:${JSON.stringify(globalNames)},functor:${hasTopLevelAwait ? 'async ' : ''}function*(${p}){${prologue}`;
-  s.prepend(module ? `export default${header}` : `(${header}`);
-  s.append(module ? '\n}};\n' : '\n}})');
+  const prefixText = module ? `export default${header}` : `(${header}`;
+  const suffixText = module ? '\n}};\n' : '\n}})';
+  let code: string;
+  let map: SourceMapV3 | undefined;
+  if (options.sourceMap) {
+    const s = new MagicString(text);
+    edits.applyTo(s);
+    s.prepend(prefixText);
+    s.append(suffixText);
+    code = s.toString();
+    map = sourceMapOf(s, specifier);
+  } else {
+    code = prefixText + edits.apply(text) + suffixText;
+  }
 
   return {
     bindings: moduleInterface.bindings,
@@ -274,8 +284,8 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
     needsImportMeta,
     hasTopLevelAwait,
     globals: globalNames,
-    code: s.toString(),
-    map: options.sourceMap ? sourceMapOf(s, specifier) : undefined,
+    code,
+    map,
     warnings,
   };
 }

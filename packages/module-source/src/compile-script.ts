@@ -12,7 +12,7 @@ import { EditList } from './edit-list.js';
 import { choosePrefix, IMMUTABLE_GLOBALS } from './prefix.js';
 import { GlobalCollector, rewriteFreeReference, sourceMapOf } from './free-references.js';
 import { trackCompletion } from './script-completion.js';
-import type { CompileScriptOptions, CompiledScript, FunctionKind } from './types.js';
+import type { CompileScriptOptions, CompiledScript, FunctionKind, SourceMapV3 } from './types.js';
 
 const FUNCTION_KEYWORDS: { [kind in FunctionKind]: string } = {
   normal: 'function',
@@ -216,8 +216,6 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   trackCompletion(program, edits, completion, `${p}s`);
   for (const call of analysis.importExpressions) edits.replace(call.start as number, parenStartOf(call.source), `${p}.i(`);
 
-  const s = new MagicString(source);
-  edits.applyTo(s);
   const aliases = [...used].sort().map((name) => `${p}${name}=${p}.${name}`);
   const lastDirective = program.directives[program.directives.length - 1];
   const initial = lastDirective ? (lastDirective.value.extra as { raw: string }).raw : 'void 0';
@@ -225,21 +223,23 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   if (aliases.length > 0) head += `const ${aliases.join(',')};`;
   head += `let ${completion}=${initial};${prologue.join('')}`;
   const globalNames = globals.names();
-  s.prepend(
+  const prefixText =
     `({format:1,strict:${strict},varNames:${JSON.stringify(varNames)},functionNames:${JSON.stringify(functionNames)},` +
-      `lexicalNames:${JSON.stringify(lexicalNames)},globals:${JSON.stringify(globalNames)},functor:function(${p}){${head}`,
-  );
-  s.append(`\n;return ${completion};}})`);
-  return {
-    code: s.toString(),
-    strict,
-    varNames,
-    functionNames,
-    lexicalNames,
-    globals: globalNames,
-    map: options.sourceMap ? sourceMapOf(s, specifier) : undefined,
-    warnings,
-  };
+    `lexicalNames:${JSON.stringify(lexicalNames)},globals:${JSON.stringify(globalNames)},functor:function(${p}){${head}`;
+  const suffixText = `\n;return ${completion};}})`;
+  let code: string;
+  let map: SourceMapV3 | undefined;
+  if (options.sourceMap) {
+    const s = new MagicString(source);
+    edits.applyTo(s);
+    s.prepend(prefixText);
+    s.append(suffixText);
+    code = s.toString();
+    map = sourceMapOf(s, specifier);
+  } else {
+    code = prefixText + edits.apply(source) + suffixText;
+  }
+  return { code, strict, varNames, functionNames, lexicalNames, globals: globalNames, map, warnings };
 }
 
 function parenStartOf(node: t.Node): number {

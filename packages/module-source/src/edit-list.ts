@@ -36,15 +36,58 @@ export class EditList {
     this.wraps.push({ start, end, open, close, outer });
   }
 
-  /** Applies every edit to `target` (made from the same text). */
-  applyTo(target: MagicString): void {
+  private sorted(): void {
     this.replacements.sort((a, b) => a.start - b.start);
-    for (const { start, end, text } of this.replacements) target.update(start, end, text);
     // Innermost first: prependRight puts later calls before earlier ones, appendLeft after.
     this.wraps.sort((a, b) => b.start - a.start || a.end - b.end || Number(a.outer) - Number(b.outer));
+  }
+
+  /** Applies every edit to `target` (made from the same text); used when a source map is wanted. */
+  applyTo(target: MagicString): void {
+    this.sorted();
+    for (const { start, end, text } of this.replacements) target.update(start, end, text);
     for (const { start, end, open, close } of this.wraps) {
       if (open !== '') target.prependRight(start, open);
       if (close !== '') target.appendLeft(end, close);
     }
+  }
+
+  /**
+   * The edited text, exactly as {@link applyTo} followed by MagicString's
+   * toString() would produce it, without MagicString's chunk bookkeeping
+   * (the fast path when no source map is requested).
+   */
+  apply(text: string): string {
+    this.sorted();
+    // At one position, MagicString emits appendLeft content (call order), then prependRight content (reverse call order).
+    const left = new Map<number, string>();
+    const right = new Map<number, string>();
+    for (const { start, end, open, close } of this.wraps) {
+      if (open !== '') right.set(start, open + (right.get(start) ?? ''));
+      if (close !== '') left.set(end, (left.get(end) ?? '') + close);
+    }
+    const positions = [...new Set([...left.keys(), ...right.keys()])].sort((a, b) => a - b);
+    const replacements = this.replacements;
+    const out: string[] = [];
+    let cursor = 0;
+    let r = 0;
+    let i = 0;
+    while (r < replacements.length || i < positions.length) {
+      const replacementStart = r < replacements.length ? replacements[r].start : Infinity;
+      const position = i < positions.length ? positions[i] : Infinity;
+      if (position <= replacementStart) {
+        if (position > cursor) out.push(text.slice(cursor, position));
+        out.push((left.get(position) ?? '') + (right.get(position) ?? ''));
+        if (position > cursor) cursor = position;
+        i += 1;
+      } else {
+        const { start, end, text: replacement } = replacements[r];
+        out.push(text.slice(cursor, start), replacement);
+        cursor = end;
+        r += 1;
+      }
+    }
+    out.push(text.slice(cursor));
+    return out.join('');
   }
 }
