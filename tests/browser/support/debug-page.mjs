@@ -18,7 +18,7 @@ const page = await browser.newPage();
 page.on('console', (m) => console.log('console.' + m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror', e.stack ?? e.message));
 await page.goto(`http://127.0.0.1:${server.address().port}/${pageName}`);
-await page.waitForTimeout(2500);
+await page.waitForTimeout(2500); console.log("APP", await page.evaluate(async () => { const app = globalThis[Symbol.for("hermetic.app")]; if (!app) return "no app"; try { await app.whenIdle(); return "idle ok"; } catch (e) { return String(e.stack) } }));
 console.log('TEXT:', await page.evaluate(() => document.body.innerText));
 await browser.close();
 server.close();
