@@ -50,6 +50,32 @@ describe('real packages compile and behave like native', () => {
     expect(compiled).toEqual(native);
   });
 
+  test('three.js (three.module.js + three.core.js): math, scene graph and geometry agree with native', async () => {
+    const build = path.join(nodeModules, 'three/build');
+    const api = `(THREE) => {
+      const v = new THREE.Vector3(1, 2, 3).applyMatrix4(new THREE.Matrix4().makeRotationY(Math.PI / 3)).normalize();
+      const q = new THREE.Quaternion().setFromEuler(new THREE.Euler(0.1, 0.2, 0.3));
+      const scene = new THREE.Scene();
+      const mesh = new THREE.Mesh(new THREE.BoxGeometry(1, 2, 3), new THREE.MeshBasicMaterial({ color: 0xff0000 }));
+      mesh.position.set(4, 5, 6); scene.add(mesh); scene.updateMatrixWorld(true);
+      const box = new THREE.Box3().setFromObject(mesh);
+      const color = new THREE.Color('hsl(120, 50%, 50%)');
+      return [v.toArray().map((n) => n.toFixed(6)), q.toArray().map((n) => n.toFixed(6)), box.min.toArray(), box.max.toArray(),
+        mesh.geometry.attributes.position.count, color.getHexString(), THREE.REVISION, typeof THREE.WebGLRenderer,
+        Object.keys(THREE).length, scene.children.length, mesh.type];
+    }`;
+    const files = new Map([
+      ['./three.module.js', readFileSync(path.join(build, 'three.module.js'), 'utf8')],
+      ['./three.core.js', readFileSync(path.join(build, 'three.core.js'), 'utf8')],
+    ]);
+    const ns = await new MiniLinker(files).import('./three.module.js');
+    const compiled = JSON.parse(JSON.stringify((new Function(`return ${api}`)() as (n: object) => unknown)(ns))) as unknown;
+    const native = runNativeJson(
+      `import * as THREE from ${JSON.stringify(pathToFileURL(path.join(build, 'three.module.js')).href)};\nprocess.stdout.write(JSON.stringify((${api})(THREE)));`,
+    );
+    expect(compiled).toEqual(native);
+  });
+
   test('preact and preact/hooks (minified): vnodes, options shared through the import', async () => {
     const preact = readFileSync(path.join(nodeModules, 'preact/dist/preact.mjs'), 'utf8');
     const hooks = readFileSync(path.join(nodeModules, 'preact/hooks/dist/hooks.mjs'), 'utf8');
