@@ -16,6 +16,8 @@ export interface LexicalBinding {
 export interface GlobalDeclarations {
   readonly lexical: Map<string, LexicalBinding>;
   readonly varNames: Set<string>;
+  /** Bumped whenever lexical bindings are added (they are never removed), so scopes can cache lookups. */
+  version: number;
 }
 
 const declarationsByGlobal = new WeakMap<object, GlobalDeclarations>();
@@ -24,7 +26,7 @@ const declarationsByGlobal = new WeakMap<object, GlobalDeclarations>();
 export function declarationsOf(globalObject: object): GlobalDeclarations {
   let declarations = declarationsByGlobal.get(globalObject);
   if (declarations === undefined) {
-    declarations = { lexical: new Map(), varNames: new Set() };
+    declarations = { lexical: new Map(), varNames: new Set(), version: 0 };
     declarationsByGlobal.set(globalObject, declarations);
   }
   return declarations;
@@ -91,6 +93,7 @@ export function instantiateGlobalDeclarations(globalObject: object, script: Scri
   for (const name of script.lexicalNames) {
     declarations.lexical.set(name, { value: undefined, initialized: false, constant: constants.has(name) });
   }
+  if (script.lexicalNames.length > 0) declarations.version += 1;
   for (const name of functionNames) {
     const existing = Reflect.getOwnPropertyDescriptor(globalObject, name);
     const descriptor: PropertyDescriptor =

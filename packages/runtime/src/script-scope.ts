@@ -4,7 +4,7 @@
  * lexical record first, then the global object (prototype chain included),
  * exactly as an ECMA-262 global Environment Record resolves identifiers.
  */
-import { declarationsOf } from './global-declarations.js';
+import { declarationsOf, type LexicalBinding } from './global-declarations.js';
 import type { ScriptHandle } from './record-types.js';
 
 /** What the scope needs from the evaluation that owns it. */
@@ -25,21 +25,48 @@ function beforeInitialization(name: string): ReferenceError {
 
 /** Builds the scope object for `names` over `globalObject`. */
 export function createScriptScope(globalObject: object, names: Iterable<string>, strict: boolean): object {
-  const { lexical } = declarationsOf(globalObject);
+  const declarations = declarationsOf(globalObject);
+  const globalRecord = globalObject as Record<string, unknown>;
   const scope = Object.create(null) as Record<string, unknown>;
+  // On a frozen global an own data property can never change, and no later
+  // script can shadow it with `let` (GlobalDeclarationInstantiation rejects
+  // lexical names of non-configurable properties): read it once. Writes to
+  // the resulting read-only property fail exactly as on the global.
+  const frozen = Object.isFrozen(globalObject);
   for (const name of new Set(names)) {
+    if (frozen && !declarations.lexical.has(name)) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(globalObject, name);
+      if (descriptor !== undefined && 'value' in descriptor) {
+        Object.defineProperty(scope, name, { value: descriptor.value, writable: false, enumerable: true, configurable: false });
+        continue;
+      }
+    }
+    // Lexical bindings are only ever added, so a found binding is final and
+    // an absent one needs looking up again only after a later declaration.
+    let seenVersion = -1;
+    let found: LexicalBinding | undefined;
+    const lexicalBinding = (): LexicalBinding | undefined => {
+      if (found === undefined && seenVersion !== declarations.version) {
+        found = declarations.lexical.get(name);
+        seenVersion = declarations.version;
+      }
+      return found;
+    };
     Object.defineProperty(scope, name, {
       get() {
-        const binding = lexical.get(name);
+        const binding = lexicalBinding();
         if (binding !== undefined) {
           if (!binding.initialized) throw beforeInitialization(name);
           return binding.value;
         }
-        if (!Reflect.has(globalObject, name)) throw notDefined(name);
-        return Reflect.get(globalObject, name);
+        // One lookup in the common case; HasProperty only decides between
+        // an absent name and a property holding undefined.
+        const value = globalRecord[name];
+        if (value === undefined && !(name in globalObject)) throw notDefined(name);
+        return value;
       },
       set(value: unknown) {
-        const binding = lexical.get(name);
+        const binding = lexicalBinding();
         if (binding !== undefined) {
           if (!binding.initialized) throw beforeInitialization(name);
           if (binding.constant) throw new TypeError(`Assignment to constant variable '${name}'.`);

@@ -163,4 +163,20 @@ describe('script records: the scope object (items 24, 35)', () => {
     });
     expect(runScriptRecord(envFor(g), sloppyThis)).toEqual([g, true]);
   });
+
+  test('on a frozen global, reads are exact, writes fail as on the global, later lexical bindings of absent names are seen', () => {
+    const g = Object.freeze({ fixed: 1 }) as Scope;
+    // A sloppy functor, as the compiler emits for a sloppy script (this test file itself is strict).
+    const sloppyFunctor = new Function('$h', 'const $hg = $h.g; $hg.fixed = 2; return $hg.fixed;') as (h: ScriptHandle) => unknown;
+    const sloppyWrite = record({ globals: ['fixed'] }, sloppyFunctor);
+    expect(runScriptRecord(envFor(g), sloppyWrite)).toBe(1);
+    const strictWrite = record({ globals: ['fixed'] }, ($h) => (($h.g as Scope).fixed = 2), true);
+    expect(() => runScriptRecord(envFor(g), strictWrite)).toThrow(TypeError);
+    const readLater = record({ globals: ['later'] }, ($h) => () => ($h.g as Scope).later);
+    const reader = runScriptRecord(envFor(g), readLater) as () => unknown;
+    expect(() => reader()).toThrow(ReferenceError);
+    runScriptRecord(envFor(g), record({ lexicalNames: ['later'] }, ($h) => $h.l('later', 'declared')));
+    expect(reader()).toBe('declared');
+    expect(() => runScriptRecord(envFor(g), record({ lexicalNames: ['fixed'] }, () => 0))).toThrow(SyntaxError);
+  });
 });
