@@ -9,15 +9,8 @@ import { analyze, type Reference } from './scope-analysis.js';
 import { readModuleInterface, patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
 import { choosePrefix, propertyKey, IMMUTABLE_GLOBALS, bindingsLiteral } from './prefix.js';
-import { GlobalCollector, rewriteFreeReference, sourceMapOf } from './free-references.js';
+import { GlobalCollector, rewriteFreeReference, sourceMapOf, isAnonymousFunctionDefinition } from './free-references.js';
 import type { CompileModuleOptions, CompiledModule, SourceMapV3 } from './types.js';
-
-function isAnonymousFunctionDefinition(node: t.Node): boolean {
-  return (
-    node.type === 'ArrowFunctionExpression' ||
-    ((node.type === 'FunctionExpression' || node.type === 'ClassExpression') && !node.id)
-  );
-}
 
 function parenStart(node: t.Node): number {
   const extra = node.extra as { parenStart?: number } | undefined;
@@ -65,7 +58,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   );
   const { localExports } = moduleInterface;
 
-  const edits = new EditList();
+  const edits = new EditList(text);
   const used = new Set<string>();
   const alias = (member: string): string => {
     used.add(member);
@@ -231,6 +224,8 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
     }
   }
 
+  // A hashbang line cannot stay inside the functor.
+  if (program.interpreter) edits.replace(program.interpreter.start as number, program.interpreter.end as number, '');
   for (const meta of analysis.importMetas) edits.replace(meta.start as number, meta.end as number, `${p}.m`);
   for (const call of analysis.importExpressions) edits.replace(call.start as number, parenStart(call.source), `${p}.i(`);
 

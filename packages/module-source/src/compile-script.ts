@@ -10,7 +10,7 @@ import { analyze, type Reference } from './scope-analysis.js';
 import { patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
 import { choosePrefix, IMMUTABLE_GLOBALS } from './prefix.js';
-import { GlobalCollector, rewriteFreeReference, sourceMapOf } from './free-references.js';
+import { GlobalCollector, rewriteFreeReference, sourceMapOf, keepName } from './free-references.js';
 import { trackCompletion } from './script-completion.js';
 import type { CompileScriptOptions, CompiledScript, FunctionKind, SourceMapV3 } from './types.js';
 
@@ -65,7 +65,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   const analysis = analyze(program, strict);
   const root = analysis.root;
   const p = choosePrefix(source);
-  const edits = new EditList();
+  const edits = new EditList(source);
   const used = new Set<string>();
   const alias = (member: string): string => {
     used.add(member);
@@ -121,7 +121,6 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
         case 'ObjectPattern':
           for (const property of node.properties) {
             if (property.type === 'RestElement') visitTarget(property.argument, false);
-            else if (property.shorthand && property.value.type === 'AssignmentPattern') visitTarget(property.value.left, true);
             else visitTarget(property.value, property.shorthand);
           }
           return;
@@ -129,7 +128,8 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
           for (const element of node.elements) if (element) visitTarget(element, false);
           return;
         case 'AssignmentPattern':
-          visitTarget(node.left, false);
+          visitTarget(node.left, shorthand);
+          if (node.left.type === 'Identifier') keepName(edits, node.right, node.left.name);
           return;
         case 'RestElement':
           visitTarget(node.argument, false);
@@ -195,7 +195,8 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
             // Removes `x =`; the initialiser becomes the second argument.
             const initStart = parenStartOf(declarator.init);
             edits.replace(id.start as number, initStart, '');
-            edits.wrap(initStart, declarator.end as number, call, ')');
+            edits.wrap(initStart, declarator.end as number, call, ')', true);
+            keepName(edits, declarator.init, id.name);
           } else {
             edits.replace(id.start as number, id.end as number, `${call}void 0)`);
           }
@@ -205,6 +206,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
         }
       } else if (id.type === 'Identifier') {
         edits.replace(id.start as number, id.end as number, member(id.name));
+        keepName(edits, declarator.init, id.name);
       } else {
         patternTargets(id, member);
         if (!inForHead) edits.wrap(declarator.start as number, declarator.end as number, '(', ')');
@@ -212,6 +214,8 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
     }
   }
 
+  // A hashbang line cannot stay inside the functor.
+  if (program.interpreter) edits.replace(program.interpreter.start as number, program.interpreter.end as number, '');
   const completion = `${p}r`;
   trackCompletion(program, edits, completion, `${p}s`);
   for (const call of analysis.importExpressions) edits.replace(call.start as number, parenStartOf(call.source), `${p}.i(`);

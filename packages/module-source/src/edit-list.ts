@@ -22,6 +22,8 @@ interface Replacement {
 
 /** Replacements (non-overlapping) and wraps (properly nested) of one source text. */
 export class EditList {
+  constructor(readonly text: string) {}
+
   private readonly replacements: Replacement[] = [];
   private readonly wraps: Wrap[] = [];
 

@@ -7,6 +7,30 @@ import type MagicString from 'magic-string';
 import type { Reference } from './scope-analysis.js';
 import type { EditList } from './edit-list.js';
 import type { SourceMapV3 } from './types.js';
+import type * as t from '@babel/types';
+import { propertyKey } from './prefix.js';
+
+/** Function and class expressions without a name, and arrows: they take the name of what they are assigned to. */
+export function isAnonymousFunctionDefinition(node: t.Node): boolean {
+  return (
+    node.type === 'ArrowFunctionExpression' ||
+    ((node.type === 'FunctionExpression' || node.type === 'ClassExpression') && !node.id)
+  );
+}
+
+/**
+ * Keeps NamedEvaluation when an identifier target becomes a member
+ * (`f = function () {}` names the function "f"; `$hg.f = …` would not):
+ * `{ f: function () {} }.f` names it through the property key instead.
+ */
+export function keepName(edits: EditList, value: t.Node | null | undefined, name: string): void {
+  if (!value || !isAnonymousFunctionDefinition(value)) return;
+  const key = propertyKey(name);
+  const access = key.startsWith('[') || key.startsWith('"') ? `[${JSON.stringify(name)}]` : `.${name}`;
+  edits.wrap(value.start as number, value.end as number, `{${key}:`, `}${access}`);
+}
+
+const NAMING_OPERATORS = new Set(['=', '||=', '&&=', '??=']);
 
 /** Free names in order of first appearance in the text. */
 export class GlobalCollector {
@@ -49,6 +73,11 @@ export function rewriteFreeReference(
       return;
     default:
       edits.replace(start, node.end as number, ref.shorthand ? `${name}: ${member}` : member);
+      if (ref.defaultValue) keepName(edits, ref.defaultValue, name);
+      else if (ref.role === 'assign' || ref.role === 'compound') {
+        const owner = ref.owner as t.AssignmentExpression;
+        if (NAMING_OPERATORS.has(owner.operator)) keepName(edits, owner.right, name);
+      }
   }
 }
 

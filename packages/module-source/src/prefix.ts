@@ -12,6 +12,8 @@ export function choosePrefix(text: string): string {
 
 /** A property key for an object literal: bare when it is a plain identifier. */
 export function propertyKey(name: string): string {
+  // `__proto__: v` in a literal sets the prototype; a computed key defines the property.
+  if (name === '__proto__') return '["__proto__"]';
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name);
 }
 

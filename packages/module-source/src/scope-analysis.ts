@@ -58,6 +58,8 @@ export interface Reference {
   readonly owner: t.Node | undefined;
   /** A shorthand property `{ x }`: a rewrite must spell out `x: …`. */
   readonly shorthand: boolean;
+  /** A destructuring target's default value (`[x = f] = …`), which takes the target's name if anonymous. */
+  readonly defaultValue?: t.Node;
   /** Not inside any function (arrows included): code that runs as part of the module/script body. */
   readonly topLevel: boolean;
   /** Inside strict code. */
@@ -100,8 +102,8 @@ class Walker {
     this.strict = strict;
   }
 
-  ref(node: t.Identifier, role: ReferenceRole, owner?: t.Node, shorthand = false): void {
-    this.references.push({ node, scope: this.scope, role, owner, shorthand, topLevel: !this.inFunction, strict: this.strict });
+  ref(node: t.Identifier, role: ReferenceRole, owner?: t.Node, shorthand = false, defaultValue?: t.Node): void {
+    this.references.push({ node, scope: this.scope, role, owner, shorthand, topLevel: !this.inFunction, strict: this.strict, defaultValue });
   }
 
   varScope(): Scope {
@@ -385,7 +387,7 @@ class Walker {
             const value = property.value;
             if (property.shorthand && value.type === 'Identifier') this.ref(value, 'pattern', owner, true);
             else if (property.shorthand && value.type === 'AssignmentPattern' && value.left.type === 'Identifier') {
-              this.ref(value.left, 'pattern', owner, true);
+              this.ref(value.left, 'pattern', owner, true, value.right);
               this.visit(value.right, value);
             } else this.target(value as Pattern, owner);
           }
@@ -395,7 +397,8 @@ class Walker {
         for (const element of node.elements) if (element) this.target(element, owner);
         return;
       case 'AssignmentPattern':
-        this.target(node.left, owner);
+        if (node.left.type === 'Identifier') this.ref(node.left, 'pattern', owner, false, node.right);
+        else this.target(node.left, owner);
         this.visit(node.right, node);
         return;
       case 'RestElement':

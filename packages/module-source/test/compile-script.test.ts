@@ -34,6 +34,8 @@ describe('compileScript completion values follow UpdateEmpty (CONFORMANCE 35, 41
     'outer: for (const i of [1, 2]) { for (const j of [3]) { i * j; continue outer; } }',
     '({ a: 1 })',
     '[1, 2].map((x) => x * 2)',
+    'var f = function () {}; let g = () => {}; const K = class {}; var { h = function () {} } = {}; let [i = async () => {}] = []; u = function () {}; [f.name, g.name, K.name, h.name, i.name, u.name]',
+    '#!/usr/bin/env node\n1 + 1',
   ];
   test.each(scripts)('%s', (text) => {
     const native = vm.runInNewContext(text) as unknown;

@@ -328,4 +328,22 @@ export const corpus: GraphCase[] = [
       'm.js': `export let count = 1; export function bump() { count += 1; }`,
     },
   },
+  {
+    name: 'hashbang line, __proto__ and reserved words as export names',
+    files: {
+      'main.js': `import * as ns from './odd.js'; import { __proto__ as p, if as i } from './odd.js';
+        export const result = [p, i, Object.keys(ns), Object.getPrototypeOf(ns) === null];`,
+      'odd.js': `#!/usr/bin/env node
+        const a = 'proto', b = 'if'; export { a as __proto__, b as if };`,
+    },
+  },
+  {
+    name: 'anonymous functions assigned to globals keep their names (NamedEvaluation)',
+    files: {
+      'main.js': `globalThis.gf = globalThis.gx = globalThis.gy = globalThis.gz = undefined;
+        gf = function () {}; [gx = () => {}] = []; ({ gy = class {} } = {}); gz ??= (function () {});
+        export const result = [gf.name, gx.name, gy.name, gz.name];
+        delete globalThis.gf; delete globalThis.gx; delete globalThis.gy; delete globalThis.gz;`,
+    },
+  },
 ];
