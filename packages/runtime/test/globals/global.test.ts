@@ -70,6 +70,9 @@ describe('Evaluators (item 30)', () => {
     expect(evaluators.eval(object)).toBe(object);
     expect(evaluators.eval(5)).toBe(5);
     expect(() => new Evaluators({ globalThis: {}, importHook: 'nope' as never })).toThrow(TypeError);
+    expect(() => new Evaluators({ globalThis: {}, importMeta: 5 as never })).toThrow(TypeError);
+    expect(() => (Evaluators as unknown as () => unknown)()).toThrow(TypeError);
+    expect(() => newGlobal({ importHook: 1 })).toThrow(TypeError);
   });
 });
 
@@ -284,6 +287,18 @@ describe('import through a Global (items 34, 36, 37)', () => {
     expect(((await handledNamespace.inner) as Bag).name).toBe('handler');
     expect(handlerRequests).toEqual(['from-handled-module']);
     expect(globalRequests).toHaveLength(2);
+  });
+
+  test("a Global's importMetaHook and importMeta reach the import.meta of its modules, once per module", async () => {
+    const seen: object[] = [];
+    const g = newGlobal({ importMeta: { base: 'given' }, importMetaHook: (meta: object) => seen.push(meta) });
+    const namespace = await g.import(new ModuleSource('export const meta = import.meta; export const base = import.meta.base;'));
+    expect(namespace.base).toBe('given');
+    expect(seen).toEqual([namespace.meta]);
+    expect(Object.getPrototypeOf(namespace.meta)).toBeNull();
+    const child = new g.Global() as unknown as GlobalObject;
+    await child.import(new ModuleSource('export default import.meta;'));
+    expect(seen).toHaveLength(2);
   });
 
   test('a hook result that is not a Module or ModuleSource rejects with a TypeError naming the specifier', async () => {

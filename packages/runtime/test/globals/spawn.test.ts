@@ -17,6 +17,20 @@ describe('spawn (item 48)', () => {
     expect(g.eval('greeting + " " + typeof Array + " " + typeof process')).toBe('hello function undefined');
     expect(g.eval('typeof console')).toBe('undefined');
     expect(g.eval('globalThis.greeting')).toBe('hello');
+    expect(g.globalThis).toBe(g);
+    expect(g.eval('globalThis')).toBe(g);
+    expect(g.eval('this')).toBe(g);
+    expect(g).not.toBe(globalThis);
+  });
+
+  test('bad arguments are TypeErrors', () => {
+    expect(() => spawn(5 as never)).toThrow(TypeError);
+    expect(() => spawn(undefined, 'sloppy' as never)).toThrow(/'strict'/);
+  });
+
+  test('a sandbox has no module loader: import() rejects', async () => {
+    const g = globalOf(spawn());
+    await expect(g.eval('import("node:fs")') as Promise<unknown>).rejects.toThrow(/no module loader/);
   });
 
   test('objects crossing keep identity per object and unwrap on the way back', () => {
