@@ -62,8 +62,12 @@ export function createFunctionConstructor(scriptEnv: ScriptEnvironment, kind: Fu
     const parameters = parametersAndBody.slice(0, -1).map((parameter) => `${parameter as string}`).join(',');
     const body = parametersAndBody.length === 0 ? '' : `${parametersAndBody[parametersAndBody.length - 1] as string}`;
     const strict = scriptEnv.forceStrict === true;
-    const record = compiler.compileScript(body, { strict, functionBody: { params: parameters, kind } });
-    return runScriptRecord(scriptEnv, record, { strict });
+    // A dynamic function's mode is its own: forced strictness is a directive
+    // at the start of its body (with non-simple parameters that directive is
+    // a SyntaxError, which is the honest answer in a strict-only context).
+    const source = strict ? `"use strict";${body}` : body;
+    const record = compiler.compileScript(source, { strict, functionBody: { params: parameters, kind } });
+    return runScriptRecord(scriptEnv, record, { strict, dynamicFunction: true });
   };
   Object.defineProperties(construct, {
     name: { value: constructorNames[kind] },

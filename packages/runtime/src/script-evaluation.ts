@@ -27,6 +27,12 @@ export interface ScriptEvaluationOptions {
   thisValue?: unknown;
   /** Names the script in error messages. */
   specifier?: string;
+  /**
+   * The record is a dynamic function's (its `strict` is always false; the
+   * function's own directive decides its mode), so forced strictness applies
+   * to the scope only.
+   */
+  dynamicFunction?: boolean;
 }
 
 /** A script record may name its `const` bindings so that later writes throw. */
@@ -48,7 +54,7 @@ export function evaluateScript(env: ScriptEnvironment, text: string, options: Sc
 export function runScriptRecord(env: ScriptEnvironment, record: RunnableScriptRecord, options: ScriptEvaluationOptions = {}): unknown {
   const globalObject = env.globalThis;
   const strict = record.strict || options.strict === true || env.forceStrict === true;
-  if ((options.strict === true || env.forceStrict === true) && !record.strict) {
+  if ((options.strict === true || env.forceStrict === true) && !record.strict && options.dynamicFunction !== true) {
     throw new TypeError('A sloppy script record cannot run where strict code is required; compile it with { strict: true }');
   }
   instantiateGlobalDeclarations(globalObject, {

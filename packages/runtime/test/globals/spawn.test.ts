@@ -147,9 +147,13 @@ describe('spawn (item 48)', () => {
     expect(() => spawn(undefined, 'sloppy' as never)).toThrow(TypeError);
   });
 
-  test("subset 'strict' makes the sandbox's Function create strict functions (needs compileScript to honour strict with functionBody)", () => {
+  test("subset 'strict' makes the sandbox's Function create strict functions", () => {
     const sg = globalOf(spawn(undefined, 'strict'));
     expect(sg.eval('Function("return this")()')).toBeUndefined();
     expect(() => sg.eval('Function("undeclaredInFunction = 1")()')).toThrow(ReferenceError);
+    expect(sg.eval('Function("a", "b", "return a + b")(1, 2)')).toBe(3);
+    expect(() => sg.eval('Function("a = 1", "return a")')).toThrow(SyntaxError);
+    const childGlobal = sg.eval('spawn().globalThis') as SandboxGlobal;
+    expect(childGlobal.eval('new Function("return this")()')).toBeUndefined();
   });
 });
