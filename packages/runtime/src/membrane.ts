@@ -9,8 +9,8 @@
  *
  * Proxies use a shadow target rather than the real object, so that the
  * Proxy invariants (frozen objects, non-configurable properties) hold while
- * the values reported are the wrapped ones. Every trap of a proxy seen from
- * the outside counts as a frame of the inside while it runs.
+ * the values reported are the wrapped ones. Every trap, in either direction,
+ * counts as a frame of the inside while it runs.
  */
 import { isSharedIntrinsicObject } from './shared-intrinsics.js';
 
@@ -90,7 +90,11 @@ export function createMembrane(describe: string): Membrane {
 
   function makeProxy(real: object, viewSide: Side): object {
     const realSide: Side = viewSide === INSIDE ? OUTSIDE : INSIDE;
-    const entering = viewSide === OUTSIDE;
+    // Either way a frame of the inside is on the stack: a trap of a proxy seen
+    // from the outside runs inside code, and one seen from the inside is
+    // triggered by inside code (possibly a job the engine started, which no
+    // outside call would have counted).
+    const entering = true;
     const shadow = makeShadow(real);
     const toReal = (value: unknown): unknown => wrap(value, realSide);
     const toView = (value: unknown): unknown => wrap(value, viewSide);

@@ -100,6 +100,9 @@ describe('membrane (item 48)', () => {
     insideCallsBack(callback);
     states.push(membrane.entered);
     expect(states).toEqual([false, true, false]);
+    // Inside code calling out through the membrane is a frame of the inside too.
+    const outsideFunction = membrane.toInside(() => membrane.entered) as () => boolean;
+    expect(outsideFunction()).toBe(true);
   });
 
   test('revocation makes every proxy, in both directions, throw a TypeError naming the reason', () => {

@@ -97,6 +97,24 @@ describe('spawn (item 48)', () => {
     expect(() => g.eval('1')).toThrow(TypeError);
   });
 
+  test('a sandbox callback run by the engine (a promise job) also blocks deactivation', async () => {
+    let refused = '';
+    const holder: { sandbox?: ReturnType<typeof spawn> } = {};
+    const sandbox = spawn({
+      stop: () => {
+        try {
+          holder.sandbox?.deactivate('from a job');
+        } catch (error) {
+          refused = (error as Error).message;
+        }
+      },
+    });
+    holder.sandbox = sandbox;
+    await (globalOf(sandbox).eval('Promise.resolve().then(() => stop())') as Promise<unknown>);
+    expect(refused).toMatch(/running/);
+    expect(globalOf(sandbox).eval('1')).toBe(1);
+  });
+
   test('sandboxes form a tree: deactivating a parent revokes its children', () => {
     const parent = spawn();
     const pg = globalOf(parent);
