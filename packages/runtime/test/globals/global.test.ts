@@ -58,6 +58,22 @@ describe('Evaluators (item 30)', () => {
     expect(namespace.meta).toBe('given');
   });
 
+  test("modules made by an Evaluators' Module load their static imports through its importHook", async () => {
+    const requested: string[] = [];
+    const target: Bag = { shared: 'target global' };
+    const evaluators = new Evaluators({
+      globalThis: target,
+      importHook: (specifier: string) => {
+        requested.push(specifier);
+        return new ModuleSource('export default shared;');
+      },
+    });
+    const module = new evaluators.Module(new ModuleSource('import value from "dep"; export { value };'));
+    const namespace = await (evaluators.eval('m => import(m)') as (m: unknown) => Promise<Bag>)(module);
+    expect(requested).toEqual(['dep']);
+    expect(namespace.value).toBe('target global');
+  });
+
   test('a module that reads a name its global lacks rejects with ReferenceError', async () => {
     const evaluators = new Evaluators({ globalThis: {} });
     const module = new evaluators.Module(new ModuleSource('export const self = globalThis;'));
