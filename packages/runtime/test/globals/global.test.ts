@@ -129,7 +129,7 @@ describe('new Global (items 31–33)', () => {
     g.answer = 42;
     const made = new g.Function('return answer');
     expect(made()).toBe(42);
-    expect(g.Function('a', 'b', 'return a + b + answer')(1, 2)).toBe(45);
+    expect((g.Function('a', 'b', 'return a + b + answer') as AnyFunction)(1, 2)).toBe(45);
     expect(made).toBeInstanceOf(g.Function);
     expect(Object.getPrototypeOf(g.eval('(async () => {})'))).toBe(Object.getPrototypeOf(async () => {}));
     expect(Object.getPrototypeOf(g.eval('(function* () {})'))).toBe(Object.getPrototypeOf(function* () {}));
