@@ -14,8 +14,17 @@ export interface Outcome {
   secondImport: string;
   secondImportRanCode: boolean;
   log: Described[];
+  /** Only in child processes: unhandled rejections seen while the graph ran ("Kind: message"). */
+  unhandledRejections?: string[];
 }
+
+/** Watches a process's unhandled rejections (see observe.mjs). */
+export interface UnhandledRejections {
+  take(): string[];
+}
+
+export function watchUnhandledRejections(processObject: NodeJS.Process): UnhandledRejections;
 
 export function describeValue(value: unknown): Described;
 export function errorKind(error: unknown): string;
-export function observeGraph(importEntry: () => Promise<object>, log: unknown[]): Promise<Outcome>;
+export function observeGraph(importEntry: () => Promise<object>, log: unknown[], unhandled?: UnhandledRejections): Promise<Outcome>;

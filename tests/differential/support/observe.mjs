@@ -98,12 +98,43 @@ export function describeValue(value, depth = 0, seen = new Map(), path = '$') {
 }
 
 /**
+ * Lets work the graph left running (async modules still evaluating after a
+ * sibling failed, promise callbacks) finish inside the observation, so late
+ * log entries are compared and a late crash is attributed to this graph.
+ */
+async function settle() {
+  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Records the unhandled promise rejections of a child process (a plain
+ * `node` process, not Jest, which owns them there). `take()` returns and
+ * clears what was seen since the last call.
+ */
+export function watchUnhandledRejections(processObject) {
+  let seen = [];
+  processObject.on('unhandledRejection', (reason) => {
+    seen.push(`${errorKind(reason)}: ${reason instanceof Error ? reason.message : String(reason)}`);
+  });
+  return {
+    take() {
+      const taken = seen;
+      seen = [];
+      return taken;
+    },
+  };
+}
+
+/**
  * Imports a graph's entry twice and records what happened.
  *
  * @param importEntry function returning a promise of the entry's namespace
  * @param log the `__log` array the graph's modules push to
+ * @param unhandled optional watchUnhandledRejections() result: rejections
+ *   nobody handled while the graph ran become part of the outcome
  */
-export async function observeGraph(importEntry, log) {
+export async function observeGraph(importEntry, log, unhandled) {
+  unhandled?.take();
   const outcome = {};
   let first;
   try {
@@ -111,6 +142,8 @@ export async function observeGraph(importEntry, log) {
   } catch (error) {
     first = { error };
   }
+  const logLengthAtFirstSettlement = log.length;
+  await settle();
   const logLengthAfterFirst = log.length;
   let second;
   try {
@@ -126,12 +159,14 @@ export async function observeGraph(importEntry, log) {
   } else {
     outcome.status = 'rejected';
     outcome.error = errorKind(first.error);
-    outcome.bodyRanBeforeError = logLengthAfterFirst > 0;
+    outcome.bodyRanBeforeError = logLengthAtFirstSettlement > 0;
     if (!('error' in second)) outcome.secondImport = 'fulfilled';
     else outcome.secondImport = second.error === first.error ? 'same error' : `other error: ${errorKind(second.error)}`;
     outcome.errorMessage = first.error instanceof Error ? first.error.message : String(first.error);
   }
+  await settle();
   outcome.secondImportRanCode = log.length !== logLengthAfterFirst;
   outcome.log = log.map((entry, i) => describeValue(entry, 0, new Map(), `log[${i}]`));
+  if (unhandled) outcome.unhandledRejections = unhandled.take();
   return outcome;
 }

@@ -1,0 +1,3 @@
+import './tla.js';
+import './throws.js';
+__log.push('entry never runs');

@@ -1,0 +1,2 @@
+__log.push('throws');
+throw new TypeError('thrown synchronously');

@@ -1,0 +1,92 @@
+/**
+ * Seeded random module graphs for the differential tests: cycles of any
+ * shape, async modules (top-level await), named, namespace, bare and
+ * `export *` edges, TDZ reads across the graph, hoisted functions called
+ * before their module ran, live updates after awaits, and the occasional
+ * module that throws. The same seed always gives the same files, so a failing
+ * seed is a reproducible case.
+ *
+ * Files use the `.mjs` extension so that Node treats them as ES modules in a
+ * temporary directory without a package.json.
+ */
+
+/** A small deterministic PRNG (mulberry32). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type EdgeKind = 'named' | 'namespace' | 'bare' | 'star';
+
+interface ModulePlan {
+  index: number;
+  edges: Array<{ to: number; kind: EdgeKind }>;
+  awaits: number;
+  throws: boolean;
+}
+
+/** Generates the files of graph `seed`: file name → source text. The entry is `entry.mjs`. */
+export function generateRandomGraph(seed: number): Record<string, string> {
+  const random = prng(seed);
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
+  const count = 2 + Math.floor(random() * 6);
+  const kinds: EdgeKind[] = ['named', 'named', 'namespace', 'bare', 'star'];
+  const plans: ModulePlan[] = [];
+  for (let i = 0; i < count; i++) {
+    plans.push({ index: i, edges: [], awaits: random() < 0.3 ? 1 + Math.floor(random() * 3) : 0, throws: random() < 0.04 });
+  }
+  // A spanning tree from m0 keeps every module reachable; extra edges (any
+  // direction) create cycles and diamonds.
+  for (let i = 1; i < count; i++) plans[Math.floor(random() * i)]!.edges.push({ to: i, kind: pick(kinds) });
+  for (const plan of plans) {
+    for (let j = 0; j < count; j++) {
+      if (j !== plan.index && random() < 0.25 && !plan.edges.some((e) => e.to === j)) plan.edges.push({ to: j, kind: pick(kinds) });
+    }
+    // Shuffle so that import order is random too.
+    plan.edges.sort(() => random() - 0.5);
+  }
+  const files: Record<string, string> = {};
+  for (const plan of plans) files[`m${plan.index}.mjs`] = moduleText(plan);
+  files['entry.mjs'] = entryText(count, random() < 0.5 ? [0] : [0, Math.floor(random() * count)]);
+  return files;
+}
+
+function moduleText({ index: i, edges, awaits, throws }: ModulePlan): string {
+  const lines: string[] = [];
+  for (const { to: j, kind } of edges) {
+    if (kind === 'named') lines.push(`import { v${j}, f${j} } from './m${j}.mjs';`);
+    else if (kind === 'namespace') lines.push(`import * as ns${j} from './m${j}.mjs';`);
+    else if (kind === 'bare') lines.push(`import './m${j}.mjs';`);
+    else lines.push(`export * from './m${j}.mjs';`);
+  }
+  lines.push(`function read(get) { try { return String(get()); } catch (e) { return 'threw ' + e.constructor.name; } }`);
+  lines.push(`__log.push('m${i}:start');`);
+  for (const { to: j, kind } of edges) {
+    if (kind === 'named') lines.push(`__log.push('m${i} reads v${j}', read(() => v${j}), read(() => f${j}()));`);
+    if (kind === 'namespace') lines.push(`__log.push('m${i} ns${j}', read(() => Object.keys(ns${j}).join()), read(() => ns${j}.f${j}()));`);
+  }
+  lines.push(`__log.push('m${i} own early', read(() => v${i}), read(() => f${i}()));`);
+  lines.push(`export let v${i} = 'v${i}:init';`);
+  for (let k = 0; k < awaits; k++) lines.push(`await null;`, `__log.push('m${i}:after await ${k}');`);
+  lines.push(`v${i} = 'v${i}:updated';`);
+  if (throws) lines.push(`throw new RangeError('m${i} failed');`);
+  lines.push(`__log.push('m${i}:end');`);
+  lines.push(`export function f${i}() { return 'f${i} sees ' + read(() => v${i}); }`);
+  return lines.join('\n') + '\n';
+}
+
+function entryText(count: number, staticImports: number[]): string {
+  const lines = [...new Set(staticImports)].map((i) => `import './m${i}.mjs';`);
+  lines.push(`__log.push('entry');`);
+  lines.push(`for (let k = 0; k < ${count}; k++) {`);
+  lines.push(`  const ns = await import('./m' + k + '.mjs');`);
+  lines.push(`  __log.push('final m' + k, Object.keys(ns).join(), ns['v' + k], ns['f' + k]());`);
+  lines.push(`}`);
+  return lines.join('\n') + '\n';
+}
