@@ -95,22 +95,10 @@ export function typeofGlobal(globalObject: object, name: string): string {
   return Reflect.has(globalObject, name) ? typeof Reflect.get(globalObject, name) : 'undefined';
 }
 
-// The realm's own global object: what a sloppy function's nullish `this` becomes.
-const hostGlobal: object = globalThis;
-
-/**
- * The script handle, plus `s(thisValue)`: maps the host's global object (what
- * the engine substitutes for a nullish `this` in sloppy functions) to this
- * evaluation's global. Proposed for the record format: a compiler can wrap
- * `this` in sloppy non-arrow functions as `$h.s(this)`.
- */
-export type ScriptHandleWithThis = ScriptHandle & { s(thisValue: unknown): unknown };
-
 /** Builds the `$h` handed to a script functor. */
-export function createScriptHandle(globalObject: object, names: Iterable<string>, options: ScriptScopeOptions): ScriptHandleWithThis {
+export function createScriptHandle(globalObject: object, names: Iterable<string>, options: ScriptScopeOptions): ScriptHandle {
   const { lexical } = declarationsOf(globalObject);
   return {
-    s: (thisValue: unknown) => (thisValue === hostGlobal ? globalObject : thisValue),
     g: createScriptScope(globalObject, names, options.strict),
     y: (name: string) => typeofGlobal(globalObject, name),
     l(name: string, value: unknown) {

@@ -150,20 +150,6 @@ describe('script records: the scope object (items 24, 35)', () => {
     expect(() => runScriptRecord(envFor({}), record({}, () => 1), { strict: true })).toThrow(TypeError);
   });
 
-  test('$h.s maps the host global (a sloppy function\'s nullish this) to the evaluation global', () => {
-    const g: Scope = {};
-    // function f() { return this; } f()  — with `this` compiled as $h.s(this)
-    const sloppyThis = record({ functionNames: ['f'] }, function ($h) {
-      const $hs = ($h as ScriptHandle & { s(v: unknown): unknown }).s;
-      const $hg = $h.g as Scope;
-      const f = new Function('$hs', 'return function f() { return $hs(this); }')($hs) as () => unknown;
-      $hg.f = f;
-      const other = {};
-      return [($hg.f as () => unknown)(), f.call(other) === other];
-    });
-    expect(runScriptRecord(envFor(g), sloppyThis)).toEqual([g, true]);
-  });
-
   test('on a frozen global, reads are exact, writes fail as on the global, later lexical bindings of absent names are seen', () => {
     const g = Object.freeze({ fixed: 1 }) as Scope;
     // A sloppy functor, as the compiler emits for a sloppy script (this test file itself is strict).
