@@ -89,6 +89,7 @@ export class HermeticBuild {
   private readonly override: Policy | undefined;
   private readonly excluded: Set<string>;
   private runtime: RuntimePaths | undefined;
+  private readonly kinds = new Map<string, boolean>();
 
   constructor(options: HermeticOptions = {}) {
     this.options = options;
@@ -108,8 +109,17 @@ export class HermeticBuild {
     return (this.runtime ??= findRuntimePaths(this.root, this.options.hardened === true));
   }
 
-  /** True when the module `id` becomes a record in its package's compartment. */
+  /** True when the module `id` becomes a record in its package's compartment (cached per id). */
   isCompartmentalized(id: string, code?: string): boolean {
+    let answer = this.kinds.get(id);
+    if (answer === undefined) {
+      answer = this.decide(id, code);
+      this.kinds.set(id, answer);
+    }
+    return answer;
+  }
+
+  private decide(id: string, code: string | undefined): boolean {
     if (id.startsWith('\0') || id.includes('?') || !isScriptFile(id) || !existsSync(id)) return false;
     const pkg = this.attributor.packageOf(id);
     if (OWN_PACKAGES.test(pkg.packageJsonName) || this.excluded.has(pkg.name) || this.excluded.has(pkg.packageJsonName)) return false;
@@ -186,6 +196,7 @@ export class HermeticBuild {
   /** Forgets a module (watch mode: it changed or was removed). */
   invalidate(id: string): void {
     this.usages.delete(id);
+    this.kinds.delete(id);
   }
 
   /** The bootstrap module's source. */

@@ -171,3 +171,15 @@ test('the root is trusted unless the policy lists $root$', async () => {
   void results;
   expect(ns.r).toEqual(['undefined', 'host doc']);
 });
+
+test('a trusted root sees the real global through globalThis/window, so app-level writes reach the page', async () => {
+  const host = makeHost();
+  host.window = host;
+  const { app, errors } = appFor({ resources: {} }, host);
+  app.register('main.js', '$root$', record(`window.appFlag = 'set'; export const same = globalThis === window; export const f = typeof fetch;`), {});
+  await settle(app);
+  expect(errors).toEqual([]);
+  expect(host.appFlag).toBe('set');
+  const ns = (await app.compartmentOf('$root$').import('main.js')) as { same: boolean; f: string };
+  expect(ns).toMatchObject({ same: true, f: 'function' });
+});

@@ -73,6 +73,10 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       // A record registers itself: its file has side effects even in a `"sideEffects": false` package.
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.namespace === NAMESPACE || args.kind === 'entry-point' || (args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) return undefined;
+        // CommonJS `require` targets stay with esbuild's CommonJS handling.
+        if (args.kind === 'require-call' || args.kind === 'require-resolve') return undefined;
+        // Only records import records through side-effect imports; everyone else keeps esbuild's answer.
+        if (args.namespace !== 'file' || !core.isCompartmentalized(args.importer)) return undefined;
         const resolved = await build.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
@@ -88,8 +92,8 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       });
 
       build.onLoad({ filter: /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/, namespace: 'file' }, async (args) => {
+        if (!core.isCompartmentalized(args.path)) return undefined;
         const original = await readFile(args.path, 'utf8');
-        if (!core.isCompartmentalized(args.path, original)) return undefined;
         const hash = createHash('sha256').update(original).digest('hex');
         const cached = cache.get(args.path);
         let result: TransformResult;

@@ -8,7 +8,7 @@
  */
 import type { ModuleRecordShape as ModuleRecord } from './record-shape.js';
 import { ROOT_PACKAGE, type PackagePolicy, type Policy } from '../policy-types.js';
-import { definePackageGlobals, type GrantedNames } from './package-globals.js';
+import { addTrustedNames, definePackageGlobals, type GrantedNames } from './package-globals.js';
 import { guardRecord } from './guard-record.js';
 import { deniedBuiltinError, deniedImportError, denialWarning } from './denial-messages.js';
 
@@ -41,7 +41,7 @@ export interface HermeticAppOptions {
   policy: Policy;
   /** Log denials instead of failing. */
   debug?: boolean;
-  /** Freeze each compartment's global (default true): global reads are then free, writes throw. */
+  /** Freeze each package's global (default true): global reads are then free, writes throw. A trusted root's is never frozen. */
   frozenGlobals?: boolean;
   /** The host global object (default `globalThis`). */
   host?: object;
@@ -159,6 +159,10 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
           return { namespace: key, compartment: compartmentOf(registration.packageName) };
         }
         const own = compartments.get(packageName)!;
+        if (own.policy === 'trusted') {
+          addTrustedNames(own.compartment.globalThis, registration.record.globals ?? []);
+          return { source: new ModuleSource(registration.record) };
+        }
         const denied = new Set((registration.record.globals ?? []).filter((name: string) => isDenied(own, name)));
         const record = denied.size === 0
           ? registration.record
@@ -171,7 +175,7 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
       host,
       packagePolicy === 'trusted' ? 'all' : packagePolicy.globals ?? {},
     );
-    if (frozen) Object.freeze(compartment.globalThis);
+    if (frozen && packagePolicy !== 'trusted') Object.freeze(compartment.globalThis);
     pkg = { compartment, granted, policy: packagePolicy };
     compartments.set(packageName, pkg);
     return compartment;

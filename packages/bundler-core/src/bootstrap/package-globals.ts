@@ -77,6 +77,15 @@ function defineView(fixer: ReceiverFixer, readParent: () => unknown, node: Grant
   return Object.freeze(view);
 }
 
+const trustedDefiners = new WeakMap<object, (name: string, grant: GlobalGrant) => void>();
+
+/** Gives a trusted package's global the host's `names` (those it has) that are not there yet. */
+export function addTrustedNames(target: object, names: readonly string[]): void {
+  const define = trustedDefiners.get(target);
+  if (define === undefined) return;
+  for (const name of names) define(name, 'write');
+}
+
 /** What {@link definePackageGlobals} granted, for the denial checks. */
 export interface GrantedNames {
   has(name: string): boolean;
@@ -85,18 +94,26 @@ export interface GrantedNames {
 /**
  * Defines the granted globals on `target` (a compartment's global object).
  * `grants === 'all'` (a trusted package, such as the root by default) grants
- * every name the host global and its prototypes have, writable.
+ * every name the host global has, writable, as {@link addTrustedNames} is
+ * called with the names its modules use.
  * Names the compartment already owns (intrinsics, `globalThis`, `eval`) are
  * left alone; `window`, `self` and `global` are set to `target` itself when
- * the host has them. Returns the set of top-level names defined.
+ * the host has them (to the host global for a trusted package, `globalThis`
+ * too). Returns the set of top-level names defined.
  */
 export function definePackageGlobals(target: object, host: object, grants: Record<string, GlobalGrant> | 'all'): GrantedNames {
   const fixer = new ReceiverFixer(target);
   const defined = new Set<string>();
   const hostRecord = host as Record<string, unknown>;
+  // A trusted package (the root by default) sees the real global through its aliases, as
+  // LavaMoat's root does, so `window.x = 1` in the app reaches the page; every other
+  // package's aliases are its own global.
+  const aliasTarget = grants === 'all' ? host : target;
   for (const alias of GLOBAL_ALIASES) {
-    if (alias in host && !Object.prototype.hasOwnProperty.call(target, alias)) {
-      Object.defineProperty(target, alias, { value: target, writable: false, enumerable: false, configurable: false });
+    const own = Object.getOwnPropertyDescriptor(target, alias);
+    if ((alias in host || alias === 'globalThis') && (own === undefined || own.configurable === true)) {
+      if (own !== undefined && aliasTarget === target) continue;
+      Object.defineProperty(target, alias, { value: aliasTarget, writable: false, enumerable: false, configurable: false });
       defined.add(alias);
     }
   }
@@ -109,11 +126,10 @@ export function definePackageGlobals(target: object, host: object, grants: Recor
     defined.add(name);
   };
   if (grants === 'all') {
-    for (let o: object | null = host; o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o)) {
-      for (const name of Object.getOwnPropertyNames(o)) {
-        if (name !== 'constructor') topLevel(name, 'write');
-      }
-    }
+    // Names are added as the package's modules arrive (see `addTrustedNames`): a
+    // trusted global is not frozen, and enumerating every host property up front
+    // costs start-up time for names nobody uses.
+    trustedDefiners.set(target, topLevel);
     return defined;
   }
   for (const [name, node] of buildTree(grants).children) {
