@@ -82,6 +82,8 @@ export interface Analysis {
   readonly importExpressions: t.ImportExpression[];
   readonly importMetas: t.MetaProperty[];
   readonly hasTopLevelAwait: boolean;
+  /** `this` inside sloppy non-arrow functions (and their arrows): bound to the realm's global when undefined. */
+  readonly sloppyThis: t.ThisExpression[];
 }
 
 type Pattern = t.Node;
@@ -92,6 +94,9 @@ class Walker {
   readonly importExpressions: t.ImportExpression[] = [];
   readonly importMetas: t.MetaProperty[] = [];
   hasTopLevelAwait = false;
+  readonly sloppyThis: t.ThisExpression[] = [];
+  /** Inside a sloppy non-arrow function (arrows inherit). */
+  inSloppyFunction = false;
   scope: Scope;
   /** Inside any function, arrows included. */
   inFunction = false;
@@ -240,11 +245,13 @@ class Walker {
       case 'LabeledStatement':
         this.visit(node.body, node);
         return;
+      case 'ThisExpression':
+        if (this.inSloppyFunction) this.sloppyThis.push(node);
+        return;
       case 'BreakStatement':
       case 'ContinueStatement':
       case 'PrivateName':
       case 'Super':
-      case 'ThisExpression':
       case 'StringLiteral':
       case 'NumericLiteral':
       case 'BooleanLiteral':
@@ -413,6 +420,7 @@ class Walker {
     const savedScope = this.scope;
     const savedInFunction = this.inFunction;
     const savedStrict = this.strict;
+    const savedSloppy = this.inSloppyFunction;
     if (node.type === 'FunctionExpression' && node.id) {
       this.scope = new Scope(this.scope, false);
       this.scope.declare(node.id.name, 'name');
@@ -423,6 +431,7 @@ class Walker {
     this.inFunction = true;
     const body = node.body;
     if (body.type === 'BlockStatement' && body.directives.some((d) => d.value.value === 'use strict')) this.strict = true;
+    if (node.type !== 'ArrowFunctionExpression') this.inSloppyFunction = !this.strict;
     for (const param of node.params) this.pattern(param as Pattern, 'param', params);
     if (body.type === 'BlockStatement') {
       this.scope = new Scope(params, true);
@@ -433,12 +442,15 @@ class Walker {
     this.scope = savedScope;
     this.inFunction = savedInFunction;
     this.strict = savedStrict;
+    this.inSloppyFunction = savedSloppy;
   }
 
   klass(node: t.Class): void {
     const savedScope = this.scope;
     const savedStrict = this.strict;
+    const savedSloppy = this.inSloppyFunction;
     this.strict = true;
+    this.inSloppyFunction = false;
     this.scope = new Scope(savedScope, false);
     if (node.id) this.scope.declare(node.id.name, 'name');
     this.visit(node.superClass, node);
@@ -465,6 +477,7 @@ class Walker {
     }
     this.scope = savedScope;
     this.strict = savedStrict;
+    this.inSloppyFunction = savedSloppy;
   }
 
   /** Field initialisers and static blocks run as methods: their own var scope, not top-level code. */
@@ -490,5 +503,6 @@ export function analyze(program: t.Program, strict: boolean): Analysis {
     importExpressions: walker.importExpressions,
     importMetas: walker.importMetas,
     hasTopLevelAwait: walker.hasTopLevelAwait,
+    sloppyThis: walker.sloppyThis,
   };
 }

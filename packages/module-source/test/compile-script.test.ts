@@ -100,6 +100,21 @@ describe('compileScript declarations and globals (CONFORMANCE 35)', () => {
     expect(host.run('present + 1')).toBe(2);
   });
 
+  test('a sloppy function called without a receiver sees this global as this; strict functions see undefined', () => {
+    const host = new ScriptHost();
+    const result = host.run(
+      'function sloppy() { return [this, (() => this)()]; } function strict() { "use strict"; return this; } [sloppy(), strict(), typeof sloppy.call(5)[0], sloppy.call(null)[0]]',
+    ) as [[unknown, unknown], unknown, string, unknown];
+    expect(result[0][0]).toBe(host.global);
+    expect(result[0][1]).toBe(host.global);
+    expect(result[1]).toBeUndefined();
+    expect(result[2]).toBe('object');
+    expect(result[3]).toBe(host.global);
+    expect(compileScript('"use strict"; function f() { return this; }').code).not.toContain('$hw(');
+    const fn = host.run('return this', { functionBody: { params: '', kind: 'normal' } }) as () => unknown;
+    expect(fn()).toBe(host.global);
+  });
+
   test('Annex B: a block-level function in sloppy code is also a global var once evaluated', () => {
     const host = new ScriptHost();
     const text = 'var before = typeof g; { function g() { return 1; } } [before, typeof g]';
