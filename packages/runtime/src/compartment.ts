@@ -76,9 +76,11 @@ export function defaultResolveHook(specifier: string, referrer: string): string 
   const parts = referrer.split('/');
   parts.pop();
   for (const part of specifier.split('/')) {
+    const last = parts[parts.length - 1];
     if (part === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..' && parts[parts.length - 1] !== '.') parts.pop();
-      else parts.push('..');
+      if (last === '.') parts[parts.length - 1] = '..';
+      else if (last === undefined || last === '..' || last === '') parts.push('..');
+      else parts.pop();
     } else if (part !== '.') parts.push(part);
   }
   const joined = parts.join('/');

@@ -9,7 +9,7 @@ import { importMetaOf, type ExportCell, type ModuleInstance } from './module-ins
 import type { InstantiationRecord, ModuleHandle, ModuleRecord } from './record-types.js';
 
 /** The uninitialised sentinel `$h.u`, shared by every instance. */
-const UNINITIALIZED: object = Object.freeze(Object.create(null));
+const UNINITIALIZED: object = /* @__PURE__ */ Object.freeze(Object.create(null));
 
 /** Marks export cells initialised and pushes their current values to importers. */
 function notify(cells: Map<string, ExportCell>, names: string[]): void {

@@ -31,7 +31,7 @@ export interface ResolvedBinding {
   bindingName: string | typeof NAMESPACE;
 }
 
-export const NAMESPACE: unique symbol = Symbol('namespace');
+export const NAMESPACE: unique symbol = /* @__PURE__ */ Symbol('namespace');
 export const AMBIGUOUS = 'ambiguous' as const;
 
 export interface ModuleInstance {

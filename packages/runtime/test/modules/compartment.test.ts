@@ -3,6 +3,7 @@
  * (compiler installed), exactly as the proposal's form is written.
  */
 import { Compartment, ModuleSource } from 'hermetic';
+import { defaultResolveHook } from '../../src/compartment.js';
 import { installNodeCompiler } from '../../../hermetic/src/install-compiler.js';
 import { installCompiler } from '../../src/compiler-slot.js';
 import type { ScriptRecord } from '../../src/record-types.js';
@@ -270,6 +271,15 @@ describe('Compartment', () => {
     expect(e1).toBeInstanceOf(RangeError);
     expect(e2).toBe(e1);
     expect(log.filter((x) => x === 'bad')).toHaveLength(1);
+  });
+
+  test('item 43: without a resolveHook, relative specifiers resolve against the referrer (paths and URLs)', () => {
+    expect(defaultResolveHook('./b.js', 'lib/a.js')).toBe('./lib/b.js');
+    expect(defaultResolveHook('../c.js', 'lib/sub/a.js')).toBe('./lib/c.js');
+    expect(defaultResolveHook('../../up.js', './a.js')).toBe('../../up.js');
+    expect(defaultResolveHook('../x.js', '../lib/a.js')).toBe('../x.js');
+    expect(defaultResolveHook('./x.js', 'https://example.com/app/main.js')).toBe('https://example.com/app/x.js');
+    expect(defaultResolveHook('bare', 'lib/a.js')).toBe('bare');
   });
 
   test('item 46: @@toStringTag is Compartment; methods check their receiver', async () => {
