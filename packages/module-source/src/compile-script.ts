@@ -216,7 +216,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
 
   // A hashbang line cannot stay inside the functor.
   if (program.interpreter) edits.replace(program.interpreter.start as number, program.interpreter.end as number, '');
-  // A sloppy function called without a receiver sees its realm's global as `this`: here, this global.
+  // A sloppy function called without a receiver sees its realm's global as `this`: here, the script's global.
   for (const node of analysis.sloppyThis) edits.replace(node.start as number, node.end as number, `${p}w(this)`);
   const completion = `${p}r`;
   trackCompletion(program, edits, completion, `${p}s`);
@@ -227,7 +227,8 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   const initial = lastDirective ? (lastDirective.value.extra as { raw: string }).raw : 'void 0';
   let head = strict ? '"use strict";' : '';
   if (aliases.length > 0) head += `const ${aliases.join(',')};`;
-  if (analysis.sloppyThis.length > 0) head += `const ${p}G=this,${p}w=${p}v=>${p}v==null?${p}G:({}).constructor(${p}v);`;
+  // The engine already replaced an undefined `this` by the host realm's global: swap that for this script's global.
+  if (analysis.sloppyThis.length > 0) head += `const ${p}G=this,${p}H=(function(){return this})(),${p}w=${p}v=>${p}v===${p}H?${p}G:${p}v;`;
   head += `let ${completion}=${initial};${prologue.join('')}`;
   const globalNames = globals.names();
   const prefixText =
