@@ -54,6 +54,11 @@ interface CompartmentState {
 const stateOf = new WeakMap<object, CompartmentState>();
 const parentOfClass = new WeakMap<object, CompartmentState>();
 
+const optionNames = new Set([
+  'globals', 'modules', 'resolveHook', 'loadHook', 'importHook', 'loadNowHook', 'importNowHook',
+  'importMetaHook', 'moduleMapHook', 'name', '__options__', 'transforms', '__shimTransforms__', 'noAggregateLoadErrors',
+]);
+
 /** Extra shared host built-ins a compartment global receives when the host has them. */
 const sharedExtras = ['Intl', 'escape', 'unescape', 'harden'];
 
@@ -263,7 +268,10 @@ export class Compartment {
     let modules: unknown;
     const first = args[0];
     const isBag = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object';
-    if (args.length <= 1 || (isBag(first) && first.__options__ === true)) {
+    // One argument is the proposal's option bag, unless none of its keys is an
+    // option name: then it is SES's legacy `new Compartment(endowments)`.
+    const legacyEndowments = args.length === 1 && isBag(first) && Object.keys(first).length > 0 && !Object.keys(first).some((key) => optionNames.has(key));
+    if ((args.length <= 1 && !legacyEndowments) || (isBag(first) && first.__options__ === true)) {
       if (first !== undefined && !isBag(first)) throw new TypeError('new Compartment(options): options must be an object');
       options = first ?? {};
       globals = options.globals;

@@ -44,6 +44,9 @@ describe('Compartment', () => {
     expect(((await bag.import('m')) as Namespace).default).toBe(1);
     const legacy = new Compartment({ g: 2 }, { m: { source: new ModuleSource('export default g;') } }, { name: 'legacy' });
     expect(((await legacy.import('m')) as Namespace).default).toBe(2);
+    // A single argument without any option name is SES's legacy endowments object.
+    expect((new Compartment({ endowment: 3 }).globalThis as Namespace).endowment).toBe(3);
+    expect('name' in (new Compartment({ name: 'n' }).globalThis as Namespace)).toBe(false);
   });
 
   test('item 39: hook options that are not callable are a TypeError', () => {
