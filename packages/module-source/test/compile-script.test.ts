@@ -57,6 +57,16 @@ describe('compileScript declarations and globals (CONFORMANCE 35)', () => {
     expect(record.lexicalNames).toEqual([]);
   });
 
+  test('globals lists only free names, not the script\'s own declarations; import() goes to $h.i', async () => {
+    const record = compileScript('foo(x, y, f, K); var x; let y; function f() { return bar; } class K {} typeof baz; import("./m.js");');
+    expect(record.globals).toEqual(['foo', 'bar', 'baz']);
+    const host = new ScriptHost();
+    host.global.foo = () => 0;
+    host.global.bar = 1;
+    const promise = host.run('foo(); import("./m.js")') as Promise<unknown>;
+    await expect(promise).rejects.toThrow('no dynamic import in the test host');
+  });
+
   test('functions are initialised before the first statement runs', () => {
     const host = new ScriptHost();
     expect(host.run('f(); function f() { return 5; }')).toBe(5);
