@@ -276,6 +276,25 @@ describe('Compartment', () => {
     expect(log.filter((x) => x === 'bad')).toHaveLength(1);
   });
 
+  test('items 12, 43: dynamic import() in a compartment module resolves against its referrer and shares the static cache', async () => {
+    const calls: string[] = [];
+    const files: Record<string, string> = {
+      'app/main.js': `import { v } from './dep.js'; export const later = () => import('./dep.js'); export const other = () => import('../x/y.js'); export { v };`,
+      'app/dep.js': `export const v = {};`,
+      'x/y.js': `export default 'y';`,
+    };
+    const c = new Compartment({
+      loadHook: async (s: string) => {
+        calls.push(s);
+        return { source: new ModuleSource(files[s.replace(/^\.\//, '')]) };
+      },
+    });
+    const ns = (await c.import('app/main.js')) as { v: object; later(): Promise<{ v: object }>; other(): Promise<{ default: string }> };
+    expect((await ns.later()).v).toBe(ns.v);
+    expect((await ns.other()).default).toBe('y');
+    expect(calls).toEqual(['app/main.js', './app/dep.js', './x/y.js']);
+  });
+
   test('item 43: without a resolveHook, relative specifiers resolve against the referrer (paths and URLs)', () => {
     expect(defaultResolveHook('./b.js', 'lib/a.js')).toBe('./lib/b.js');
     expect(defaultResolveHook('../c.js', 'lib/sub/a.js')).toBe('./lib/c.js');
