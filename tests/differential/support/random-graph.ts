@@ -22,13 +22,14 @@ function prng(seed: number): () => number {
   };
 }
 
-type EdgeKind = 'named' | 'namespace' | 'bare' | 'star';
+type EdgeKind = 'named' | 'namespace' | 'bare' | 'star' | 'default' | 'string' | 'reexport' | 'missing';
 
 interface ModulePlan {
   index: number;
   edges: Array<{ to: number; kind: EdgeKind }>;
   awaits: number;
-  throws: boolean;
+  /** Where the module throws, if it does: before its first await or at the end. */
+  throws: 'no' | 'early' | 'late';
 }
 
 /** Generates the files of graph `seed`: file name → source text. The entry is `entry.mjs`. */
@@ -36,10 +37,11 @@ export function generateRandomGraph(seed: number): Record<string, string> {
   const random = prng(seed);
   const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
   const count = 2 + Math.floor(random() * 6);
-  const kinds: EdgeKind[] = ['named', 'named', 'namespace', 'bare', 'star'];
+  const kinds: EdgeKind[] = ['named', 'named', 'namespace', 'bare', 'star', 'default', 'string', 'reexport'];
   const plans: ModulePlan[] = [];
   for (let i = 0; i < count; i++) {
-    plans.push({ index: i, edges: [], awaits: random() < 0.3 ? 1 + Math.floor(random() * 3) : 0, throws: random() < 0.04 });
+    const throws = random() < 0.05 ? (random() < 0.5 ? 'early' : 'late') : 'no';
+    plans.push({ index: i, edges: [], awaits: random() < 0.3 ? 1 + Math.floor(random() * 3) : 0, throws });
   }
   // A spanning tree from m0 keeps every module reachable; extra edges (any
   // direction) create cycles and diamonds.
@@ -48,6 +50,8 @@ export function generateRandomGraph(seed: number): Record<string, string> {
     for (let j = 0; j < count; j++) {
       if (j !== plan.index && random() < 0.25 && !plan.edges.some((e) => e.to === j)) plan.edges.push({ to: j, kind: pick(kinds) });
     }
+    // Rarely, a name the target does not export: a link-time SyntaxError.
+    if (random() < 0.015) plan.edges.push({ to: Math.floor(random() * count), kind: 'missing' });
     // Shuffle so that import order is random too.
     plan.edges.sort(() => random() - 0.5);
   }
@@ -63,21 +67,30 @@ function moduleText({ index: i, edges, awaits, throws }: ModulePlan): string {
     if (kind === 'named') lines.push(`import { v${j}, f${j} } from './m${j}.mjs';`);
     else if (kind === 'namespace') lines.push(`import * as ns${j} from './m${j}.mjs';`);
     else if (kind === 'bare') lines.push(`import './m${j}.mjs';`);
-    else lines.push(`export * from './m${j}.mjs';`);
+    else if (kind === 'star') lines.push(`export * from './m${j}.mjs';`);
+    else if (kind === 'default') lines.push(`import d${j} from './m${j}.mjs';`);
+    else if (kind === 'string') lines.push(`import { "s-${j}" as s${j} } from './m${j}.mjs';`);
+    else if (kind === 'reexport') lines.push(`export { v${j} as r${j}_${i}, "s-${j}" as "rs-${j}-${i}" } from './m${j}.mjs';`);
+    else lines.push(`import { absent${j} } from './m${j}.mjs';`);
   }
   lines.push(`function read(get) { try { return String(get()); } catch (e) { return 'threw ' + e.constructor.name; } }`);
   lines.push(`__log.push('m${i}:start');`);
   for (const { to: j, kind } of edges) {
     if (kind === 'named') lines.push(`__log.push('m${i} reads v${j}', read(() => v${j}), read(() => f${j}()));`);
     if (kind === 'namespace') lines.push(`__log.push('m${i} ns${j}', read(() => Object.keys(ns${j}).join()), read(() => ns${j}.f${j}()));`);
+    if (kind === 'default') lines.push(`__log.push('m${i} default of m${j}', read(() => d${j}()));`);
+    if (kind === 'string') lines.push(`__log.push('m${i} s-${j}', read(() => s${j}));`);
   }
   lines.push(`__log.push('m${i} own early', read(() => v${i}), read(() => f${i}()));`);
   lines.push(`export let v${i} = 'v${i}:init';`);
+  lines.push(`export { v${i} as "s-${i}" };`);
+  if (throws === 'early') lines.push(`if (v${i}) throw new RangeError('m${i} failed early');`);
   for (let k = 0; k < awaits; k++) lines.push(`await null;`, `__log.push('m${i}:after await ${k}');`);
   lines.push(`v${i} = 'v${i}:updated';`);
-  if (throws) lines.push(`throw new RangeError('m${i} failed');`);
+  if (throws === 'late') lines.push(`throw new RangeError('m${i} failed');`);
   lines.push(`__log.push('m${i}:end');`);
   lines.push(`export function f${i}() { return 'f${i} sees ' + read(() => v${i}); }`);
+  lines.push(`export default function () { return 'default of m${i} sees ' + read(() => v${i}); }`);
   return lines.join('\n') + '\n';
 }
 

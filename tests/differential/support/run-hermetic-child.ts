@@ -40,7 +40,8 @@ export async function runHermeticBatch(entryFiles: string[], options: { frozenGl
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
-        reject(new Error(`Hermetic child run of ${entryFiles.length} graphs failed: ${error.message}\n${stderr}`));
+        const how = error.signal ? `was killed by ${error.signal}` : `exited with code ${String(error.code)}`;
+        reject(new Error(`Hermetic child run of ${entryFiles.length} graphs failed: node ${how}\n${stderr.slice(0, 4000)}`));
         return;
       }
       try {

@@ -13,16 +13,12 @@ export function runNative(entryFile: string, options: { frozenGlobal?: boolean }
   return runChild([CHILD, entryFile, ...(options.frozenGlobal ? ['--frozen-global'] : [])], entryFile);
 }
 
-/** Imports several graphs (in distinct files) one after the other in one `node` process. */
-export function runNativeBatch(entryFiles: string[]): Promise<Outcome[]> {
-  return runChild([CHILD, '--batch', ...entryFiles], `${entryFiles.length} graphs`);
-}
-
 function runChild<T>(args: string[], entryFile: string): Promise<T> {
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
-        reject(new Error(`native run of ${entryFile} failed: ${error.message}\n${stderr}`));
+        const how = error.signal ? `was killed by ${error.signal}` : `exited with code ${String(error.code)}`;
+        reject(new Error(`native run of ${entryFile} failed: node ${how}\n${stderr.slice(0, 4000)}`));
         return;
       }
       try {
