@@ -44,8 +44,23 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
 }
 
+/** Instances not named by a specifier yet; the first hook that loads one names it. */
+const unnamed = new WeakSet<ModuleInstance>();
+
+/** A name for error messages until a specifier is known: what the module exports or imports. */
 function defaultName(source: SourceInternals): string {
-  return source.record !== undefined ? 'a module' : 'a virtual module';
+  const kind = source.record !== undefined ? 'a module' : 'a virtual module';
+  const { exportsByName, requests } = source.analysis;
+  const list = (names: string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
+  if (exportsByName.size > 0) return `${kind} exporting { ${list([...exportsByName.keys()])} }`;
+  if (requests.length > 0) return `${kind} importing ${list(requests.map((r) => `'${r.specifier}'`))}`;
+  return kind;
+}
+
+function createUnnamedInstance(source: SourceInternals, host: ModuleHost): ModuleInstance {
+  const instance = createInstance(source, host, defaultName(source));
+  unnamed.add(instance);
+  return instance;
 }
 
 /** The linker state behind a Module object, or undefined. */
@@ -85,7 +100,7 @@ export function hostForHooks(
             `The importHook for '${request.specifier}' (imported by ${referrer.name}) returned ${describe(value)}; it must return a Module or a ModuleSource`,
           );
         }
-        if (instance.name === 'a module' || instance.name === 'a virtual module') instance.name = `'${request.specifier}'`;
+        if (unnamed.delete(instance)) instance.name = `'${request.specifier}'`;
         return instance;
       };
       return isThenable(result) ? Promise.resolve(result).then(convert) : convert(result);
@@ -121,7 +136,7 @@ export function instanceForImportTarget(value: unknown, importer: ModuleHost): M
   let instance = byHost.get(key);
   if (instance === undefined) {
     const host = internals.handler !== undefined ? hostForHandler(importer.globalThis, internals.handler, undefined) : importer;
-    instance = createInstance(internals, host, defaultName(internals));
+    instance = createUnnamedInstance(internals, host);
     byHost.set(key, instance);
   }
   return instance;
@@ -152,7 +167,7 @@ export class Module {
     const env = environmentFor(new.target);
     const global = env?.globalThis ?? globalThis;
     const host = hostForHandler(global, captured ?? internals.handler, env);
-    const instance = createInstance(internals, host, defaultName(internals));
+    const instance = createUnnamedInstance(internals, host);
     instance.publicModule = this;
     instanceOfModule.set(this, instance);
     sourceOfModule.set(this, source);
