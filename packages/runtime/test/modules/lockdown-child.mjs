@@ -37,6 +37,14 @@ out.star = Object.keys(await starCompartment.import('star'));
 const m = new Module(new ModuleSource(records.x));
 out.moduleToStringTag = Object.prototype.toString.call(m);
 // The runtime's own objects can be hardened.
+// The Module layer and virtual sources (dist/module.js is the built module.ts).
+const { importModule } = await import(pathToFileURL(path.join(path.dirname(runtimeIndex), 'module.js')).href);
+const virtual = new Module({ bindings: [{ import: 'onlyX', from: 'x' }, { export: 'out' }], execute(env) { env.out = env.onlyX + 1; try { env.onlyX = 5; } catch (e) { out.virtualImportWrite = e.constructor.name; } } }, { importHook: () => new ModuleSource(records.x) });
+out.virtual = (await importModule(virtual)).out;
+const failing = new Module({ execute() { throw new RangeError('once'); } });
+const [e1, e2] = await Promise.all([importModule(failing).catch((e) => e), importModule(failing).catch((e) => e)]);
+out.cachedError = e1 === e2 && e1 instanceof RangeError;
+
 // (A namespace object cannot be frozen, natively either: its properties stay writable.)
 harden(c);
 harden(m);
