@@ -119,6 +119,22 @@ describe('linking and evaluation, differential against native import()', () => {
     expect((await runHermetic({ ...files, 'main.js': `import { dup } from './star.js';` })).message).toMatch(/'\.\/star\.js'.*'dup'/);
   });
 
+  test('item 19: export * cycles terminate; circular re-exports resolve to nothing', async () => {
+    const files = {
+      'main.js': `import * as a from './a.js'; import * as b from './b.js'; export const result = [Object.keys(a), Object.keys(b), a.fromB, b.fromA];`,
+      'a.js': `export * from './b.js'; export const fromA = 'A';`,
+      'b.js': `export * from './a.js'; export const fromB = 'B';`,
+    };
+    const outcome = await same(files);
+    expect(outcome.result).toEqual([['fromA', 'fromB'], ['fromA', 'fromB'], 'B', 'A']);
+    const circular = await same({
+      'main.js': `import { loop } from './c.js'; log.push(loop);`,
+      'c.js': `export { loop } from './d.js';`,
+      'd.js': `export { loop } from './c.js';`,
+    });
+    expect(circular).toMatchObject({ status: 'rejected', error: 'SyntaxError' });
+  });
+
   test('item 20: a missing import is a SyntaxError before any code runs, naming module and binding', async () => {
     const files = {
       'main.js': `import './first.js'; import { nope } from './lib.js'; log.push('main');`,
