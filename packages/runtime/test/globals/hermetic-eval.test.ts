@@ -35,6 +35,10 @@ describe('hermeticEval (item 47)', () => {
     expect(hermeticEval('this')).not.toBe(globalThis);
     expect(hermeticEval('typeof this.process')).toBe('undefined');
     expect(hermeticEval('this.a', undefined, { a: 'own scope' })).toBe('own scope');
+    // Booleans, so that a failure cannot make Jest print the host global.
+    expect(hermeticEval('(function () { return this; })() === this')).toBe(true);
+    expect(hermeticEval('typeof (function () { return this; })().process')).toBe('undefined');
+    expect(hermeticEval('Function("return this")() === this') === true).toBe(true);
   });
 
   test('declarations and sloppy assignments stay inside the evaluation', () => {

@@ -23,6 +23,13 @@ describe('spawn (item 48)', () => {
     expect(g).not.toBe(globalThis);
   });
 
+  test("a sloppy sandbox's functions never see the host global as this", () => {
+    const g = globalOf(spawn());
+    expect(g.eval('(function () { return this; })() === globalThis')).toBe(true);
+    expect(g.eval('typeof (function () { return this; })().process')).toBe('undefined');
+    expect(g.eval('Function("return this")() === globalThis')).toBe(true);
+  });
+
   test('bad arguments are TypeErrors', () => {
     expect(() => spawn(5 as never)).toThrow(TypeError);
     expect(() => spawn(undefined, 'sloppy' as never)).toThrow(/'strict'/);
