@@ -2,7 +2,9 @@ import { readFileSync, readdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileModule } from '../src/index.js';
+import { readdirSync as listDir, statSync } from 'node:fs';
+import { parse } from '@babel/parser';
+import { compileModule, compileScript } from '../src/index.js';
 import { corpus } from './differential-corpus.js';
 
 const nodeModules = path.resolve(__dirname, '../../../node_modules');
@@ -42,6 +44,29 @@ describe('the record text', () => {
     ];
     for (const text of texts) {
       expect(compileModule(text, { sourceMap: true }).code).toBe(compileModule(text).code);
+    }
+  });
+
+  test('modules of three/examples/jsm and the CommonJS files of react compile to valid JavaScript', () => {
+    const modules: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of listDir(dir)) {
+        const file = path.join(dir, name);
+        if (statSync(file).isDirectory()) walk(file);
+        else if (name.endsWith('.js') && statSync(file).size < 40_000) modules.push(file);
+      }
+    };
+    walk(path.join(nodeModules, 'three/examples/jsm'));
+    expect(modules.length).toBeGreaterThan(200);
+    // Every third file keeps the test quick on a shared machine; the selection is stable.
+    for (const file of modules.filter((_, index) => index % 3 === 0)) {
+      const { code } = compileModule(readFileSync(file, 'utf8'), { specifier: file });
+      expect(() => parse(code, { sourceType: 'module', createImportExpressions: true })).not.toThrow();
+    }
+    const scripts = listDir(path.join(nodeModules, 'react/cjs')).map((name) => path.join(nodeModules, 'react/cjs', name));
+    for (const file of scripts) {
+      const { code } = compileScript(readFileSync(file, 'utf8'), { specifier: file });
+      expect(() => parse(code, { sourceType: 'script' })).not.toThrow();
     }
   });
 
