@@ -69,6 +69,22 @@ async function childHermetic(bundle, entry) {
   return since(t0);
 }
 
+/** Records as one file each, fetched by an async loadHook with `import()` (no bundling advantage). */
+async function childHermeticFiles(dir, entry) {
+  const { Compartment, ModuleSource } = await import(pathToFileURL(runtimeEntry).href);
+  const t0 = mark();
+  const compartment = new Compartment({
+    loadHook: async (specifier) => ({ source: new ModuleSource((await import(pathToFileURL(path.join(dir, `${specifier}.mjs`)).href)).default) }),
+  });
+  const g = compartment.globalThis;
+  for (const name of Object.getOwnPropertyNames(globalThis)) {
+    if (!(name in g)) Object.defineProperty(g, name, Object.getOwnPropertyDescriptor(globalThis, name));
+  }
+  g.self = g;
+  await compartment.import(entry);
+  return since(t0);
+}
+
 function timeHotLoop(run) {
   for (let i = 0; i < 5; i++) run(HOT_N / 10); // warm up
   const t0 = mark();
@@ -87,7 +103,8 @@ async function childHot(mode, recordFile, nativeFile) {
 
 if (process.argv[2] === '--child') {
   const [kind, ...args] = process.argv.slice(3);
-  const ms = kind === 'native' ? await childNative(...args) : kind === 'hermetic' ? await childHermetic(...args) : await childHot(...args);
+  const children = { native: childNative, hermetic: childHermetic, 'hermetic-files': childHermeticFiles, hot: childHot };
+  const ms = await children[kind](...args);
   process.stdout.write(JSON.stringify(ms));
   process.exit(0);
 }
@@ -146,7 +163,7 @@ function compare(label, nativeArgs, hermeticArgs, target) {
   const [hWall, hCpu] = [0, 1].map((k) => median(hermetic.map((r) => r[k])));
   const ratio = hWall / nWall;
   const cpuRatio = hCpu / nCpu;
-  const verdict = ratio <= target ? 'ok' : cpuRatio <= target ? 'wall MISSED, cpu ok' : 'MISSED';
+  const verdict = ratio <= target && cpuRatio <= target ? 'ok' : ratio <= target ? 'cpu MISSED' : cpuRatio <= target ? 'wall MISSED (cpu ok)' : 'MISSED';
   console.log(
     `${label.padEnd(32)} wall ${nWall.toFixed(1).padStart(7)} → ${hWall.toFixed(1).padStart(7)} ms ${ratio.toFixed(2)}x | cpu ${nCpu.toFixed(1).padStart(7)} → ${hCpu.toFixed(1).padStart(7)} ms ${cpuRatio.toFixed(2)}x | target ≤ ${target}x ${verdict}`,
   );
@@ -167,6 +184,17 @@ const threeRecords = writeRecordBundle('three', three, ['three.module.js', 'thre
 const threePife = writeRecordBundle('three', three, ['three.module.js', 'three.core.js'], { pife: true });
 const lodashFiles = readdirSync(lodash).filter((f) => f.endsWith('.js'));
 const lodashRecords = writeRecordBundle('lodash', lodash, lodashFiles);
+/** The same records, one `.mjs` file per module (named after its full specifier). */
+function writeRecordFiles(name, dir, files) {
+  const out = path.join(work, `${name}.records`);
+  mkdirSync(out, { recursive: true });
+  for (const file of files) {
+    const { code } = compileModule(readFileSync(path.join(dir, file), 'utf8'), { specifier: file });
+    writeFileSync(path.join(out, `./${file}.mjs`), code);
+  }
+  return out;
+}
+const lodashRecordFiles = writeRecordFiles('lodash', lodash, lodashFiles);
 const hotNative = path.join(work, 'hot.mjs');
 writeFileSync(hotNative, HOT_LOOP);
 const hotRecord = path.join(work, 'hot.record.mjs');
@@ -180,6 +208,7 @@ const results = [
   compare('start-up three.js', ['native', path.join(three, 'three.module.js')], ['hermetic', threeRecords.bundle, './three.module.js'], 1.15),
   compare('  same, functor parenthesised*', ['native', path.join(three, 'three.module.js')], ['hermetic', threePife.bundle, './three.module.js'], 1.15),
   compare(`start-up lodash-es (${lodashFiles.length} modules)`, ['native', path.join(lodash, 'lodash.js')], ['hermetic', lodashRecords.bundle, './lodash.js'], 1.15),
+  compare('  same, one record file per module', ['native', path.join(lodash, 'lodash.js')], ['hermetic-files', lodashRecordFiles, './lodash.js'], 1.15),
   compare('hot loop, frozen global', ['hot', 'native', hotRecord, hotNative], ['hot', 'frozen', hotRecord, hotNative], 1.05),
   compare('hot loop, unfrozen global', ['hot', 'native', hotRecord, hotNative], ['hot', 'unfrozen', hotRecord, hotNative], 1.5),
 ];
