@@ -214,6 +214,36 @@ describe('g.eval runs script-goal code with g as global (item 35)', () => {
     expect(ours).toEqual(native);
   });
 
+  test('declaration forms and conflicts give the same results as a native vm context', () => {
+    const scripts = [
+      'function f() { return 1; } function f() { return 2; } f()',
+      'var f; typeof f',
+      'let { a, b: [c, ...d] = [1, 2, 3] } = { a: "A" }; [a, c, d]',
+      'a = "reassigned"; a',
+      'class C { static m() { return "m"; } } C.m()',
+      'var C',
+      'for (var k in { x: 1, y: 2 }); k',
+      'for (let j = 0; j < 2; j++); typeof j',
+      '{ function inBlock() { return "annex b"; } } inBlock()',
+      'typeof inBlock',
+      'var late = typeof hoisted; function hoisted() {} late',
+      'let tdz = typeof laterLet; let laterLet = 1',
+      'typeof tdz',
+      'var x1 = 1; var x1 = 2; x1',
+      'if (true) { 5 } else { 6 }',
+      '1; var noCompletion',
+      'try { throw { message: "e" } } catch ({ message }) { message }',
+      '(() => { try { return "try" } finally { "ignored" } })()',
+      'var [p, q = p + 1] = [10]; [p, q]',
+      'let g1 = 1; { let g1 = 2; } g1',
+    ];
+    const context = vm.createContext({});
+    const native = scripts.map((script) => outcome(() => vm.runInContext(script, context)));
+    const g = newGlobal({ keys: [] });
+    const ours = scripts.map((script) => outcome(() => g.eval(script)));
+    expect(ours).toEqual(native);
+  });
+
   test("a sloppy function's nullish this is g, never the host global", () => {
     const g = newGlobal({ keys: [] });
     // Compared as booleans: a failure must not make Jest print the host global.
