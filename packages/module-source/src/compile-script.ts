@@ -95,13 +95,11 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   for (const ref of analysis.references) rewriteReference(ref);
 
   // `with` cannot be compiled without evaluating names at run time.
-  const rejectWith = (node: t.Node): void => {
-    if (node.type === 'WithStatement') {
-      const loc = node.loc?.start ?? { line: 1, column: 0 };
-      throw sourceError(source, specifier, "'with' statements are not supported by Hermetic (names inside cannot be resolved ahead of time)", loc.line, loc.column);
-    }
-  };
-  if (!strict && source.includes('with')) findStatements(program, rejectWith);
+  const withStatement = analysis.withStatements[0];
+  if (withStatement) {
+    const loc = withStatement.loc?.start ?? { line: 1, column: 0 };
+    throw sourceError(source, specifier, "'with' statements are not supported by Hermetic (names inside cannot be resolved ahead of time)", loc.line, loc.column);
+  }
 
   const varNames: string[] = [];
   const functionNames: string[] = [];
@@ -253,16 +251,4 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
 function parenStartOf(node: t.Node): number {
   const extra = node.extra as { parenStart?: number } | undefined;
   return extra?.parenStart ?? (node.start as number);
-}
-
-/** Calls `visit` on every statement outside functions (where `with` could appear in sloppy code it matters anywhere). */
-function findStatements(node: t.Node, visit: (node: t.Node) => void): void {
-  visit(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      for (const item of value) if (item && typeof item.type === 'string') findStatements(item as t.Node, visit);
-    } else if (value && typeof value === 'object' && typeof (value as t.Node).type === 'string' && value !== node.loc) {
-      findStatements(value as t.Node, visit);
-    }
-  }
 }

@@ -84,6 +84,8 @@ export interface Analysis {
   readonly hasTopLevelAwait: boolean;
   /** `this` inside sloppy non-arrow functions (and their arrows): bound to the realm's global when undefined. */
   readonly sloppyThis: t.ThisExpression[];
+  /** `with` statements (sloppy scripts only; module and strict code cannot contain them). */
+  readonly withStatements: t.WithStatement[];
 }
 
 type Pattern = t.Node;
@@ -95,6 +97,7 @@ class Walker {
   readonly importMetas: t.MetaProperty[] = [];
   hasTopLevelAwait = false;
   readonly sloppyThis: t.ThisExpression[] = [];
+  readonly withStatements: t.WithStatement[] = [];
   /** Inside a sloppy non-arrow function (arrows inherit). */
   inSloppyFunction = false;
   scope: Scope;
@@ -300,6 +303,10 @@ class Walker {
         this.visit(node.source, node);
         this.visit(node.options, node);
         return;
+      case 'WithStatement':
+        this.withStatements.push(node);
+        this.children(node);
+        return;
       case 'AwaitExpression':
         if (!this.inFunction) this.hasTopLevelAwait = true;
         this.visit(node.argument, node);
@@ -504,5 +511,6 @@ export function analyze(program: t.Program, strict: boolean): Analysis {
     importMetas: walker.importMetas,
     hasTopLevelAwait: walker.hasTopLevelAwait,
     sloppyThis: walker.sloppyThis,
+    withStatements: walker.withStatements,
   };
 }
