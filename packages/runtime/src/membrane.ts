@@ -208,6 +208,7 @@ export function createMembrane(describe: string): Membrane {
       return revoked;
     },
     revoke(reason) {
+      if (revoked) return;
       revoked = true;
       revocationReason = reason;
     },

@@ -30,6 +30,25 @@ describe('spawn (item 48)', () => {
     expect(g.eval('Function("return this")() === globalThis')).toBe(true);
   });
 
+  test('accessor and symbol bindings cross through the membrane; deactivate is idempotent', () => {
+    const tag = Symbol('tag');
+    let reads = 0;
+    const bindings = {
+      get counter() {
+        reads += 1;
+        return { reads };
+      },
+      [tag]: 'symbol-keyed',
+    };
+    const sandbox = spawn(bindings);
+    const g = globalOf(sandbox);
+    expect(g.eval('counter.reads + counter.reads')).toBe(3);
+    expect(g[tag]).toBe('symbol-keyed');
+    sandbox.deactivate('first');
+    sandbox.deactivate('again');
+    expect(() => g.eval('1')).toThrow(/\(first\)/);
+  });
+
   test('bad arguments are TypeErrors', () => {
     expect(() => spawn(5 as never)).toThrow(TypeError);
     expect(() => spawn(undefined, 'sloppy' as never)).toThrow(/'strict'/);
