@@ -21,10 +21,26 @@ const workspaceSources = {
   },
 };
 
-/** Writes the bundle to `outfile` and returns its path. */
-export async function buildHermeticBundle(outfile) {
+/**
+ * Writes the bundle to `outfile` and returns its path. `kind` 'hermetic' is
+ * the Node entry (compiler installed); 'precompiled' exports the compiler's
+ * `compileModule` and the bare `@hermetic/runtime` (no compiler installed:
+ * the CSP path, where only precompiled records can be linked).
+ */
+export async function buildHermeticBundle(outfile, kind = 'hermetic') {
+  const entry =
+    kind === 'hermetic'
+      ? { entryPoints: [path.join(repo, 'packages', 'hermetic', 'src', 'index.ts')] }
+      : {
+          stdin: {
+            contents: "export { compileModule } from '@hermetic/module-source';\nexport { Compartment, ModuleSource } from '@hermetic/runtime';\n",
+            resolveDir: repo,
+            sourcefile: 'precompiled-entry.js',
+            loader: 'js',
+          },
+        };
   await build({
-    entryPoints: [path.join(repo, 'packages', 'hermetic', 'src', 'index.ts')],
+    ...entry,
     outfile,
     bundle: true,
     format: 'esm',

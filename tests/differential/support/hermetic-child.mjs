@@ -9,21 +9,43 @@
  * failure of whatever test runs at that moment. Here it is caught and
  * recorded as data of the graph that caused it, like the native side does.
  *
- * Usage: node hermetic-child.mjs <bundle.mjs> [--frozen-global] <entry>...
+ * With --precompiled the bundle is the 'precompiled' one (hermetic-bundle.mjs):
+ * every file is compiled ahead of time with `compileModule` into a record
+ * module written next to the bundle, loaded with Node's `import()` (as a
+ * bundle would carry it), and handed to the compiler-less runtime as
+ * `{ source: record }`.
+ *
+ * Usage: node hermetic-child.mjs <bundle.mjs> [--frozen-global] [--precompiled] <entry>...
  */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { observeGraph, watchUnhandledRejections } from './observe.mjs';
 
 const [bundle, ...rest] = process.argv.slice(2);
 const frozen = rest.includes('--frozen-global');
+const precompiled = rest.includes('--precompiled');
 const entries = rest.filter((a) => !a.startsWith('--'));
 if (!bundle || entries.length === 0) {
   process.stderr.write('usage: node hermetic-child.mjs <bundle.mjs> [--frozen-global] <entry>...\n');
   process.exit(2);
 }
-const { Compartment, ModuleSource } = await import(pathToFileURL(bundle).href);
+const { Compartment, ModuleSource, compileModule } = await import(pathToFileURL(bundle).href);
 const unhandled = watchUnhandledRejections(process);
+const recordsDir = `${bundle}.records`;
+let recordCount = 0;
+
+/** What the loadHook returns for one file. */
+async function descriptorFor(fullSpecifier) {
+  const text = await readFile(fileURLToPath(fullSpecifier), 'utf8');
+  if (!precompiled) return { source: new ModuleSource(text) };
+  const { code } = compileModule(text, { specifier: fullSpecifier });
+  mkdirSync(recordsDir, { recursive: true });
+  const recordFile = path.join(recordsDir, `record-${++recordCount}.mjs`);
+  writeFileSync(recordFile, code);
+  return { source: (await import(pathToFileURL(recordFile).href)).default };
+}
 
 const outcomes = [];
 for (const entry of entries) {
@@ -31,7 +53,7 @@ for (const entry of entries) {
   const compartment = new Compartment({
     globals: { __log: log },
     resolveHook: (specifier, referrer) => new URL(specifier, referrer).href,
-    loadHook: async (fullSpecifier) => ({ source: new ModuleSource(await readFile(fileURLToPath(fullSpecifier), 'utf8')) }),
+    loadHook: descriptorFor,
     importMetaHook: (fullSpecifier, meta) => {
       meta.url = fullSpecifier;
     },
@@ -40,4 +62,5 @@ for (const entry of entries) {
   const url = pathToFileURL(entry).href;
   outcomes.push(await observeGraph(() => compartment.import(url), log, unhandled));
 }
+if (precompiled) rmSync(recordsDir, { recursive: true, force: true });
 process.stdout.write(JSON.stringify(outcomes));

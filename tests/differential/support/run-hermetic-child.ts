@@ -13,30 +13,44 @@ const SUPPORT = __dirname;
 // magic-string) resolve from its node_modules.
 const CACHE_DIR = path.resolve(SUPPORT, '../../../node_modules/.cache/hermetic-differential');
 
-let bundle: Promise<string> | undefined;
+type BundleKind = 'hermetic' | 'precompiled';
+const bundles = new Map<BundleKind, Promise<string>>();
 
-/** Builds (once per process) the bundle of the `hermetic` sources the child loads. */
-function hermeticBundle(): Promise<string> {
-  bundle ??= (async () => {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const outfile = path.join(CACHE_DIR, `hermetic-${process.pid}-${Date.now()}.mjs`);
-    const builder = (await import(pathToFileURL(path.join(SUPPORT, 'hermetic-bundle.mjs')).href)) as {
-      buildHermeticBundle(outfile: string): Promise<string>;
-    };
-    return builder.buildHermeticBundle(outfile);
-  })();
+/** Builds (once per process and kind) the bundle of the package sources the child loads. */
+function hermeticBundle(kind: BundleKind): Promise<string> {
+  let bundle = bundles.get(kind);
+  if (bundle === undefined) {
+    bundle = (async () => {
+      mkdirSync(CACHE_DIR, { recursive: true });
+      const outfile = path.join(CACHE_DIR, `${kind}-${process.pid}-${Date.now()}.mjs`);
+      const builder = (await import(pathToFileURL(path.join(SUPPORT, 'hermetic-bundle.mjs')).href)) as {
+        buildHermeticBundle(outfile: string, kind: BundleKind): Promise<string>;
+      };
+      return builder.buildHermeticBundle(outfile, kind);
+    })();
+    bundles.set(kind, bundle);
+  }
   return bundle;
 }
 
-/** Deletes this process's bundle. */
+/** Deletes this process's bundles. */
 export async function removeHermeticBundle(): Promise<void> {
-  if (bundle !== undefined) rmSync(await bundle, { force: true });
-  bundle = undefined;
+  for (const bundle of bundles.values()) rmSync(await bundle, { force: true });
+  bundles.clear();
+}
+
+/** Options of a child-process Hermetic run. */
+export interface HermeticChildOptions {
+  frozenGlobal?: boolean;
+  /** Compile ahead of time and link records with the compiler-less runtime (the CSP path). */
+  precompiled?: boolean;
 }
 
 /** Imports each entry in its own fresh compartment, one after the other, in one child process. */
-export async function runHermeticBatch(entryFiles: string[], options: { frozenGlobal?: boolean } = {}): Promise<Outcome[]> {
-  const args = [path.join(SUPPORT, 'hermetic-child.mjs'), await hermeticBundle(), ...(options.frozenGlobal ? ['--frozen-global'] : []), ...entryFiles];
+export async function runHermeticBatch(entryFiles: string[], options: HermeticChildOptions = {}): Promise<Outcome[]> {
+  const kind: BundleKind = options.precompiled ? 'precompiled' : 'hermetic';
+  const flags = [...(options.frozenGlobal ? ['--frozen-global'] : []), ...(options.precompiled ? ['--precompiled'] : [])];
+  const args = [path.join(SUPPORT, 'hermetic-child.mjs'), await hermeticBundle(kind), ...flags, ...entryFiles];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       if (error) {
