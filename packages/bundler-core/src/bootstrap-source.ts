@@ -27,6 +27,7 @@ export function bootstrapSource(options: BootstrapOptions): string {
     `const app = createHermeticApp({ Compartment, ModuleSource, policy: JSON.parse("${PLACEHOLDER}"), ` +
       `debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
     `export const register = app.register;`,
+    `export const startNow = app.startNow;`,
     `globalThis[Symbol.for("hermetic.app")] ??= app;`,
     `export default app;`,
     '',

@@ -7,7 +7,8 @@
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, resolve as resolvePath } from 'node:path';
-import { compileModule, type Binding, type SourceMapV3 } from '@hermetic/module-source';
+import type { Binding, SourceMapV3 } from '@hermetic/module-source';
+import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile } from './module-kind.js';
 import { emitRegistration, type EmittedDependency } from './record-emission.js';
@@ -41,6 +42,11 @@ export interface HermeticOptions {
   sourceMap?: boolean;
   /** Packages (canonical or package.json names) to leave outside compartments. */
   exclude?: string[];
+  /**
+   * The persistent compile cache (content-addressed). Default:
+   * `<root>/node_modules/.cache/hermetic` when `<root>/node_modules` exists; `false` turns it off.
+   */
+  cacheDir?: string | false;
 }
 
 /** A dependency as the bundler resolved it. */
@@ -79,6 +85,17 @@ function moduleRequests(bindings: Binding[]): Array<{ specifier: string; attribu
   return [...requests].map(([specifier, attributes]) => (attributes === undefined ? { specifier } : { specifier, attributes }));
 }
 
+/** The export names a module's bindings declare (`export *` without `as` cannot be listed). */
+function exportNames(bindings: Binding[]): string[] {
+  const names: string[] = [];
+  for (const binding of bindings) {
+    const b = binding as { export?: string; exportAllFrom?: string; as?: string };
+    if (b.export !== undefined) names.push(b.as ?? b.export);
+    else if (b.exportAllFrom !== undefined && b.as !== undefined) names.push(b.as);
+  }
+  return [...new Set(names)];
+}
+
 /** The shared state of one Hermetic build. */
 export class HermeticBuild {
   readonly root: string;
@@ -90,12 +107,15 @@ export class HermeticBuild {
   private readonly excluded: Set<string>;
   private runtime: RuntimePaths | undefined;
   private readonly kinds = new Map<string, boolean>();
+  private readonly compiler: CompileCache;
 
   constructor(options: HermeticOptions = {}) {
     this.options = options;
     this.root = resolvePath(options.root ?? process.cwd());
     this.attributor = new PackageAttributor(this.root);
     this.excluded = new Set(options.exclude ?? []);
+    const defaultCache = existsSync(join(this.root, 'node_modules')) ? join(this.root, 'node_modules', '.cache', 'hermetic') : undefined;
+    this.compiler = new CompileCache(options.cacheDir === false ? undefined : options.cacheDir ?? defaultCache, this.root);
     const defaultPolicy = join(this.root, 'hermetic', 'policy.json');
     const defaultOverride = join(this.root, 'hermetic', 'policy-override.json');
     const policy = options.policy ?? (existsSync(defaultPolicy) ? defaultPolicy : undefined);
@@ -149,10 +169,10 @@ export class HermeticBuild {
    * Turns one ES module (already plain JavaScript: TypeScript and JSX
    * transpiled) into its registration text.
    */
-  async transform(id: string, code: string, resolve: DependencyResolver): Promise<TransformResult> {
+  async transform(id: string, code: string, resolve: DependencyResolver, context: { isEntry?: boolean } = {}): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(id);
     const key = this.attributor.moduleKey(id);
-    const compiled = compileModule(code, { specifier: id, sourceMap: this.options.sourceMap !== false, format: 'expression' });
+    const compiled = await this.compiler.compile(id, code, this.options.sourceMap !== false);
     const dependencies: EmittedDependency[] = [];
     const builtins: string[] = [];
     for (const { specifier, attributes } of moduleRequests(compiled.bindings)) {
@@ -183,14 +203,24 @@ export class HermeticBuild {
       imports: dependencies.filter((d) => !d.key.startsWith('builtin:')).map((d) => d.packageName),
       builtins,
     });
+    const warnings = [...compiled.warnings];
+    let entryExports: string[] | undefined;
+    if (context.isEntry === true && !compiled.hasTopLevelAwait) {
+      entryExports = exportNames(compiled.bindings);
+      if (entryExports.length === 0) entryExports = undefined;
+      if (compiled.bindings.some((b) => 'exportAllFrom' in b && (b as { as?: string }).as === undefined)) {
+        warnings.push(`${id}: \`export * from\` in an entry module is not re-exported by the bundle; list the names instead.`);
+      }
+    }
     const emitted = emitRegistration({
+      ...(entryExports === undefined ? {} : { entryExports }),
       key,
       packageName: pkg.name,
       recordCode: compiled.code,
       ...(compiled.map === undefined ? {} : { recordMap: compiled.map }),
       dependencies,
     });
-    return { ...emitted, warnings: compiled.warnings };
+    return { ...emitted, warnings };
   }
 
   /** Forgets a module (watch mode: it changed or was removed). */

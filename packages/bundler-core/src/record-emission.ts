@@ -41,6 +41,12 @@ export interface RegistrationInput {
   recordCode: string;
   recordMap?: SourceMapV3;
   dependencies: EmittedDependency[];
+  /**
+   * For an entry module whose bundle must export what the module exports (a
+   * library): the export names. The module is then linked and run as the
+   * bundle evaluates, and its exports re-exported (as values, not live).
+   */
+  entryExports?: string[];
 }
 
 const q = (text: string): string => JSON.stringify(text);
@@ -75,10 +81,17 @@ export function emitRegistration(input: RegistrationInput): { code: string; map?
   const extras: string[] = [];
   if (host.length > 0) extras.push(`host: { ${host.join(', ')} }`);
   if (dynamic.length > 0) extras.push(`dynamic: { ${dynamic.join(', ')} }`);
+  let tail = 'export {};\n';
+  if (input.entryExports !== undefined) {
+    prelude[0] = `import { register as $hermetic$register, startNow as $hermetic$startNow } from ${q(BOOTSTRAP_ID)};`;
+    const locals = input.entryExports.map((name, i) => `const $hermetic$e${i} = $hermetic$ns[${q(name)}];`);
+    const names = input.entryExports.map((name, i) => `$hermetic$e${i} as ${q(name)}`);
+    tail = `const $hermetic$ns = $hermetic$startNow(${q(input.key)});\n${locals.join('\n')}\nexport { ${names.join(', ')} };\n`;
+  }
   const code =
     `${prelude.join(' ')} $hermetic$register(${q(input.key)}, ${q(input.packageName)},\n` +
     `${input.recordCode}\n` +
-    `, { ${deps.join(', ')} }${extras.length > 0 ? `, { ${extras.join(', ')} }` : ''});\nexport {};\n`;
+    `, { ${deps.join(', ')} }${extras.length > 0 ? `, { ${extras.join(', ')} }` : ''});\n${tail}`;
   const map = input.recordMap === undefined ? undefined : { ...input.recordMap, mappings: ';' + input.recordMap.mappings };
   return map === undefined ? { code } : { code, map };
 }

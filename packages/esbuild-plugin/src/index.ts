@@ -71,7 +71,15 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       }));
 
       // A record registers itself: its file has side effects even in a `"sideEffects": false` package.
+      // Entry modules re-export what they export (library bundles).
+      const entries = new Set<string>();
       build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind === 'entry-point' && !(args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) {
+          const resolved = await build.resolve(args.path, { kind: 'entry-point', resolveDir: args.resolveDir, pluginData: { hermetic: true } });
+          if (resolved.errors.length > 0) return { errors: resolved.errors };
+          entries.add(resolved.path);
+          return resolvedResult(resolved);
+        }
         if (args.namespace === NAMESPACE || args.kind === 'entry-point' || (args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) return undefined;
         // CommonJS `require` targets stay with esbuild's CommonJS handling.
         if (args.kind === 'require-call' || args.kind === 'require-resolve') return undefined;
@@ -94,7 +102,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       build.onLoad({ filter: /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/, namespace: 'file' }, async (args) => {
         if (!core.isCompartmentalized(args.path)) return undefined;
         const original = await readFile(args.path, 'utf8');
-        const hash = createHash('sha256').update(original).digest('hex');
+        const hash = createHash('sha256').update(original).update(entries.has(args.path) ? '\0entry' : '').digest('hex');
         const cached = cache.get(args.path);
         let result: TransformResult;
         if (cached !== undefined && cached.hash === hash) {
@@ -109,7 +117,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
             });
             if (resolved.errors.length > 0 || resolved.path === '') return null;
             return { id: resolved.path, external: resolved.external };
-          });
+          }, { isEntry: entries.has(args.path) });
           if (result.map !== undefined && transpiled.map !== undefined) {
             result = { ...result, map: composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
           }

@@ -60,11 +60,12 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       async handler(this: TransformPluginContext, code: string, id: string) {
         const build = current();
         if (!build.isCompartmentalized(id)) return null;
+        const isEntry = this.getModuleInfo(id)?.isEntry === true;
         const result = await build.transform(id, code, async (specifier) => {
           const resolved = await this.resolve(specifier, id);
           if (resolved === null) return null;
           return { id: resolved.id, external: resolved.external !== false };
-        });
+        }, { isEntry });
         for (const warning of result.warnings) this.warn(warning);
         // The module registers itself: never drop it, even from a `"sideEffects": false` package.
         return { code: result.code, map: result.map ?? null, moduleSideEffects: 'no-treeshake' as const };

@@ -26,12 +26,14 @@ export interface RegistrationExtras {
 interface CompartmentLike {
   readonly globalThis: object;
   import(specifier: string): Promise<object>;
+  importNow(specifier: string): object;
 }
 
 interface CompartmentOptions {
   name: string;
   resolveHook(specifier: string, referrer: string): string;
   importHook(specifier: string): Promise<object>;
+  importNowHook(specifier: string): object;
 }
 
 /** Options of {@link createHermeticApp}. */
@@ -70,6 +72,12 @@ export interface HermeticApp {
   register(key: string, packageName: string, record: ModuleRecord, deps: Record<string, DependencyTarget>, extras?: RegistrationExtras): void;
   /** Settles when every entry imported so far has finished (rejects with the first failure). */
   whenIdle(): Promise<void>;
+  /**
+   * Links and runs an entry module synchronously and returns its namespace
+   * (library bundles re-export it). Everything it imports statically must be
+   * registered already, which the bundle's evaluation order guarantees.
+   */
+  startNow(key: string): object;
   /** The compartment of a package (created on first use). */
   compartmentOf(packageName: string): CompartmentLike;
 }
@@ -127,6 +135,22 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
     let pkg = compartments.get(packageName);
     if (pkg !== undefined) return pkg.compartment;
     const packagePolicy = policyOf(packageName);
+    const describe = (key: string, registration: Registration | undefined): object => {
+      if (registration === undefined) throw new Error(`The module ${key} is not part of this bundle.`);
+      if (registration.packageName !== packageName) {
+        return { namespace: key, compartment: compartmentOf(registration.packageName) };
+      }
+      const own = compartments.get(packageName)!;
+      if (own.policy === 'trusted') {
+        addTrustedNames(own.compartment.globalThis, registration.record.globals ?? []);
+        return { source: new ModuleSource(registration.record) };
+      }
+      const denied = new Set((registration.record.globals ?? []).filter((name: string) => isDenied(own, name)));
+      const record = denied.size === 0
+        ? registration.record
+        : guardRecord(registration.record, { packageName, denied, debug, host, warn });
+      return { source: new ModuleSource(record) };
+    };
     const compartment = new Compartment({
       name: packageName,
       resolveHook(specifier: string, referrer: string): string {
@@ -137,6 +161,11 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
         }
         checkImport(packageName, target, referrer, specifier);
         return target[0];
+      },
+      importNowHook(key: string): object {
+        const hostNamespace = hostNamespaces.get(key);
+        if (hostNamespace !== undefined) return { namespace: hostNamespace };
+        return describe(key, registry.get(key));
       },
       async importHook(key: string): Promise<object> {
         const hostNamespace = hostNamespaces.get(key);
@@ -154,20 +183,7 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
             registration = registry.get(key);
           }
         }
-        if (registration === undefined) throw new Error(`The module ${key} is not part of this bundle.`);
-        if (registration.packageName !== packageName) {
-          return { namespace: key, compartment: compartmentOf(registration.packageName) };
-        }
-        const own = compartments.get(packageName)!;
-        if (own.policy === 'trusted') {
-          addTrustedNames(own.compartment.globalThis, registration.record.globals ?? []);
-          return { source: new ModuleSource(registration.record) };
-        }
-        const denied = new Set((registration.record.globals ?? []).filter((name: string) => isDenied(own, name)));
-        const record = denied.size === 0
-          ? registration.record
-          : guardRecord(registration.record, { packageName, denied, debug, host, warn });
-        return { source: new ModuleSource(record) };
+        return describe(key, registration);
       },
     });
     const granted = definePackageGlobals(
@@ -216,6 +232,12 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
         pending = [];
         await Promise.all(current);
       }
+    },
+    startNow(key) {
+      const registration = registry.get(key);
+      if (registration === undefined) throw new Error(`The module ${key} is not part of this bundle.`);
+      started.add(key);
+      return compartmentOf(registration.packageName).importNow(key);
     },
     compartmentOf,
   };

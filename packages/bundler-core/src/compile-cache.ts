@@ -1,0 +1,58 @@
+/**
+ * A content-addressed disk cache of compiled modules, so repeated builds and
+ * `hermetic run` do not recompile unchanged files (lodash-es is 600+
+ * modules). Keyed by the module text, its id, the options and the compiler
+ * build (its file's path and modification time), so a rebuilt compiler
+ * invalidates everything.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { CompiledModule } from '@hermetic/module-source';
+
+type Compiler = typeof import('@hermetic/module-source');
+let compiler: Promise<Compiler> | undefined;
+// Loaded on the first cache miss only: a warm build never pays for loading Babel.
+const loadCompiler = (): Promise<Compiler> => (compiler ??= import('@hermetic/module-source'));
+
+function compilerStamp(root: string): string {
+  try {
+    const file = createRequire(join(root, 'package.json')).resolve('@hermetic/module-source');
+    return `${file}:${statSync(file).mtimeMs}`;
+  } catch {
+    return 'unknown-compiler';
+  }
+}
+
+/** Compiles modules, reusing earlier results from `dir` when given. */
+export class CompileCache {
+  private readonly stamp: string;
+
+  constructor(private readonly dir: string | undefined, root: string) {
+    this.stamp = dir === undefined ? '' : compilerStamp(root);
+    if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  }
+
+  /** `compileModule(code, { specifier: id, sourceMap, format: 'expression' })`, cached. */
+  async compile(id: string, code: string, sourceMap: boolean): Promise<CompiledModule> {
+    const compile = async (): Promise<CompiledModule> =>
+      (await loadCompiler()).compileModule(code, { specifier: id, sourceMap, format: 'expression' });
+    if (this.dir === undefined) return compile();
+    const key = createHash('sha256').update(`${this.stamp}\0${id}\0${sourceMap}\0`).update(code).digest('hex');
+    const file = join(this.dir, `${key}.json`);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as CompiledModule;
+    } catch {
+      const compiled = await compile();
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        writeFileSync(temporary, JSON.stringify(compiled));
+        renameSync(temporary, file);
+      } catch {
+        // A cache that cannot be written only costs time.
+      }
+      return compiled;
+    }
+  }
+}
