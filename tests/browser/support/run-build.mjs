@@ -69,7 +69,7 @@ async function buildWithVite() {
   const plugins = [react()];
   if (spec.hermetic) plugins.push((await import('@hermetic/vite-plugin')).hermetic(hermeticOptions));
   await build({
-    root: appDir, configFile: false, logLevel: 'error', plugins,
+    root: appDir, configFile: false, logLevel: 'error', plugins, base: './',
     build: { outDir, emptyOutDir: true, minify, sourcemap: true },
   });
 }
