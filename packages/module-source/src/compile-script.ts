@@ -61,7 +61,8 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
     : text;
   const file = parseSource(source, specifier, 'script', options.strict === true ? true : undefined);
   const program = file.program;
-  const strict = options.functionBody ? false : options.strict === true || program.directives.some((d) => d.value.value === 'use strict');
+  // A dynamic function's own directive decides its mode, unless strictness is forced.
+  const strict = options.strict === true || (!options.functionBody && program.directives.some((d) => d.value.value === 'use strict'));
   const analysis = analyze(program, strict);
   const root = analysis.root;
   const p = choosePrefix(source);

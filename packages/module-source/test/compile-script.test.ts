@@ -163,6 +163,14 @@ describe('compileScript with functionBody (Function constructors)', () => {
     expect([gen.next().value, gen.next().value]).toEqual([3, 6]);
   });
 
+  test('the strict option forces a strict function', () => {
+    expect(make('', 'return this', 'normal', undefined)()).not.toBeUndefined();
+    const host = new ScriptHost();
+    const forced = host.run('return this', { strict: true, functionBody: { params: '', kind: 'normal' } }) as () => unknown;
+    expect(forced()).toBeUndefined();
+    expect(() => compileScript('with (o) {}', { strict: true, functionBody: { params: '', kind: 'normal' } })).toThrow(SyntaxError);
+  });
+
   test('a body with "use strict" is strict; without it, sloppy', () => {
     expect(make('', '"use strict"; return this', 'normal')()).toBeUndefined();
     expect(make('', 'return typeof this', 'normal')()).toBe('object');
