@@ -11,31 +11,40 @@ import type { InstantiationRecord, ModuleHandle, ModuleRecord } from './record-t
 /** The uninitialised sentinel `$h.u`, shared by every instance. */
 const UNINITIALIZED: object = /* @__PURE__ */ Object.freeze(Object.create(null));
 
-/** Marks export cells initialised and pushes their current values to importers. */
-function notify(cells: Map<string, ExportCell>, names: string[]): void {
-  for (let i = 0; i < names.length; i++) {
-    const cell = cells.get(names[i]);
-    if (cell === undefined) continue;
-    cell.initialized = true;
-    const subscribers = cell.subscribers;
-    if (subscribers.length === 0) continue;
-    const value = cell.read();
-    for (let j = 0; j < subscribers.length; j++) subscribers[j](value);
-  }
+/**
+ * Export cells by name in a plain object rather than a Map: `$h.x` is called
+ * on every write to an exported binding, and with a constant name at each
+ * call site V8 turns `table[name]` into an inline-cached property load.
+ */
+const cellTables = new WeakMap<ModuleInstance, Record<string, ExportCell>>();
+
+/** Marks an export cell initialised and pushes its current value to importers. */
+function notify(table: Record<string, ExportCell>, name: string): void {
+  const cell = table[name];
+  // Only own cells have subscribers; inherited Object.prototype members do not.
+  if (cell === undefined || cell.subscribers === undefined) return;
+  cell.initialized = true;
+  const subscribers = cell.subscribers;
+  if (subscribers.length === 0) return;
+  const value = cell.read();
+  for (let j = 0; j < subscribers.length; j++) subscribers[j](value);
 }
 
 /** Builds `$h` for one instance of a record. */
 export function buildHandle(instance: ModuleInstance, record: ModuleRecord): ModuleHandle {
   const global = instance.host.globalThis;
-  const cells = instance.cells;
+  const table: Record<string, ExportCell> = {};
+  cellTables.set(instance, table);
   const handle: ModuleHandle = {
     g: buildGlobalScope(global, Array.isArray(record.globals) ? record.globals : []),
     u: UNINITIALIZED,
     t(name: string): never {
       throw new ReferenceError(`Cannot access '${name}' before initialization`);
     },
-    x<T>(value: T, ...exportNames: string[]): T {
-      notify(cells, exportNames);
+    // Usually one name: a fixed parameter avoids allocating a rest array per write.
+    x<T>(value: T, exportName: string, ...moreNames: string[]): T {
+      notify(table, exportName);
+      for (let i = 0; i < moreNames.length; i++) notify(table, moreNames[i]);
       return value;
     },
     y: (name: string) => typeofGlobal(global, name),
@@ -61,10 +70,13 @@ function install(instance: ModuleInstance, result: IteratorResult<InstantiationR
   }
   instance.setters = setters;
   const initialized = new Set(Array.isArray(hoisted) ? hoisted : []);
+  const table = cellTables.get(instance) as Record<string, ExportCell>;
   for (const { exportName } of localExports) {
     const read = getters[exportName];
     if (typeof read !== 'function') throw malformed(instance, `no getter for the export '${exportName}'`);
-    instance.cells.set(exportName, { read, initialized: initialized.has(exportName), subscribers: [] });
+    const cell: ExportCell = { read, initialized: initialized.has(exportName), subscribers: [] };
+    instance.cells.set(exportName, cell);
+    Object.defineProperty(table, exportName, { value: cell, enumerable: true });
   }
 }
 
