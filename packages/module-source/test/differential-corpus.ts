@@ -346,4 +346,10 @@ export const corpus: GraphCase[] = [
         delete globalThis.gf; delete globalThis.gx; delete globalThis.gy; delete globalThis.gz;`,
     },
   },
+  {
+    name: 'a prefix spelled with unicode escapes (\\u0024hg) cannot capture the global scope alias',
+    files: {
+      'main.js': `const \\u0024hg = 'mine', \\u{24}h\\u0078 = 'also mine'; export const result = [$hg, $hx, typeof Math];`,
+    },
+  },
 ];
