@@ -28,6 +28,10 @@ interface ModulePlan {
   index: number;
   edges: Array<{ to: number; kind: EdgeKind }>;
   awaits: number;
+  /** Whether the module defines the global g<i> (and updates it after its awaits). */
+  definesGlobal: boolean;
+  /** Modules whose global g<j> this module reads (typeof, read, compound write). */
+  readsGlobals: number[];
   /** Where the module throws, if it does: before its first await or at the end. */
   throws: 'no' | 'early' | 'late';
 }
@@ -41,7 +45,10 @@ export function generateRandomGraph(seed: number): Record<string, string> {
   const plans: ModulePlan[] = [];
   for (let i = 0; i < count; i++) {
     const throws = random() < 0.05 ? (random() < 0.5 ? 'early' : 'late') : 'no';
-    plans.push({ index: i, edges: [], awaits: random() < 0.3 ? 1 + Math.floor(random() * 3) : 0, throws });
+    plans.push({ index: i, edges: [], awaits: random() < 0.3 ? 1 + Math.floor(random() * 3) : 0, definesGlobal: random() < 0.3, readsGlobals: [], throws });
+  }
+  for (const plan of plans) {
+    for (let j = 0; j < count; j++) if (random() < 0.2) plan.readsGlobals.push(j);
   }
   // A spanning tree from m0 keeps every module reachable; extra edges (any
   // direction) create cycles and diamonds.
@@ -61,7 +68,7 @@ export function generateRandomGraph(seed: number): Record<string, string> {
   return files;
 }
 
-function moduleText({ index: i, edges, awaits, throws }: ModulePlan): string {
+function moduleText({ index: i, edges, awaits, definesGlobal, readsGlobals, throws }: ModulePlan): string {
   const lines: string[] = [];
   for (const { to: j, kind } of edges) {
     if (kind === 'named') lines.push(`import { v${j}, f${j} } from './m${j}.mjs';`);
@@ -82,11 +89,16 @@ function moduleText({ index: i, edges, awaits, throws }: ModulePlan): string {
     if (kind === 'string') lines.push(`__log.push('m${i} s-${j}', read(() => s${j}));`);
   }
   lines.push(`__log.push('m${i} own early', read(() => v${i}), read(() => f${i}()));`);
+  if (definesGlobal) lines.push(`globalThis.g${i} = 'g${i}:set by m${i}';`);
+  for (const j of readsGlobals) {
+    lines.push(`__log.push('m${i} sees g${j}', typeof g${j}, read(() => g${j}), read(() => { g${j} += '+m${i}'; return globalThis.g${j}; }));`);
+  }
   lines.push(`export let v${i} = 'v${i}:init';`);
   lines.push(`export { v${i} as "s-${i}" };`);
   if (throws === 'early') lines.push(`if (v${i}) throw new RangeError('m${i} failed early');`);
   for (let k = 0; k < awaits; k++) lines.push(`await null;`, `__log.push('m${i}:after await ${k}');`);
   lines.push(`v${i} = 'v${i}:updated';`);
+  if (definesGlobal) lines.push(`g${i} = 'g${i}:updated by m${i}';`);
   if (throws === 'late') lines.push(`throw new RangeError('m${i} failed');`);
   lines.push(`__log.push('m${i}:end');`);
   lines.push(`export function f${i}() { return 'f${i} sees ' + read(() => v${i}); }`);
