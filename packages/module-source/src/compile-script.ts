@@ -80,9 +80,21 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
     return `${specifier}:${line}:${column + 1}: ${message}`;
   };
 
+  let deletes = false;
   const rewriteReference = (ref: Reference): void => {
     const name = ref.node.name;
     const declaration = ref.scope.lookup(name);
+    if (ref.role === 'delete') {
+      // Sloppy `delete X`: a global binding is deleted as a property of the global object (which decides by
+      // its attributes); a lexical binding cannot be deleted; a local one is left to the engine.
+      const owner = ref.owner as t.UnaryExpression;
+      if (declaration !== undefined && declaration.scope !== root) return;
+      const lexical = declaration !== undefined && declaration.kind !== 'var' && declaration.kind !== 'function';
+      if (declaration === undefined) globals.add(name, ref.node.start as number);
+      deletes ||= !lexical;
+      edits.replace(owner.start as number, owner.end as number, lexical ? '(0,false)' : `delete ${p}G.${name}`);
+      return;
+    }
     if (declaration === undefined) {
       if (IMMUTABLE_GLOBALS.has(name)) return;
       rewriteFreeReference(ref, edits, alias, globals);
@@ -228,6 +240,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   if (aliases.length > 0) head += `const ${aliases.join(',')};`;
   // The engine already replaced an undefined `this` by the host realm's global: swap that for this script's global.
   if (analysis.sloppyThis.length > 0) head += `const ${p}G=this,${p}H=(function(){return this})(),${p}w=${p}v=>${p}v===${p}H?${p}G:${p}v;`;
+  else if (deletes) head += `const ${p}G=this;`;
   head += `let ${completion}=${initial};${prologue.join('')}`;
   const globalNames = globals.names();
   const prefixText =

@@ -68,6 +68,10 @@ export function rewriteFreeReference(
       edits.replace(owner.start as number, owner.end as number, `${alias('y')}(${JSON.stringify(name)})`);
       return;
     }
+    case 'delete':
+      // Only sloppy scripts can delete an identifier; compileScript handles them before this point.
+      edits.replace(start, node.end as number, member);
+      return;
     case 'callee':
       edits.replace(start, node.end as number, `(0, ${member})`);
       return;

@@ -44,10 +44,11 @@ export class Scope {
 
 /**
  * The role of a reference decides its rewrite: `callee` keeps `this ===
- * undefined`, `typeof` must not throw, writes notify or throw, `pattern`
+ * undefined`, `typeof` must not throw, `delete` (sloppy scripts only) acts on
+ * the global object, writes notify or throw, `pattern`
  * targets sit in destructuring or a for-in/of head (`owner`).
  */
-export type ReferenceRole = 'read' | 'callee' | 'typeof' | 'assign' | 'compound' | 'update' | 'pattern' | 'export';
+export type ReferenceRole = 'read' | 'callee' | 'typeof' | 'delete' | 'assign' | 'compound' | 'update' | 'pattern' | 'export';
 
 /** One identifier reference. */
 export interface Reference {
@@ -148,6 +149,7 @@ class Walker {
         return;
       case 'UnaryExpression':
         if (node.operator === 'typeof' && node.argument.type === 'Identifier') this.ref(node.argument, 'typeof', node);
+        else if (node.operator === 'delete' && node.argument.type === 'Identifier') this.ref(node.argument, 'delete', node);
         else this.visit(node.argument, node);
         return;
       case 'UpdateExpression':

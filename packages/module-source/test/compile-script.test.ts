@@ -125,6 +125,14 @@ describe('compileScript declarations and globals (CONFORMANCE 35)', () => {
     expect(fn()).toBe(host.global);
   });
 
+  test('sloppy delete of a global name acts on the global object; lexical names cannot be deleted', () => {
+    const host = new ScriptHost();
+    const result = host.run('let lex = 1; created = 1; var declared = 2; [delete created, typeof created, delete lex, delete missing]');
+    expect(result).toEqual([true, 'undefined', false, true]);
+    expect(compileScript('delete g1;').globals).toEqual(['g1']);
+    expect(host.run('(function () { var local = 1; return delete local; })()')).toBe(false);
+  });
+
   test('Annex B: a block-level function in sloppy code is also a global var once evaluated', () => {
     const host = new ScriptHost();
     const text = 'var before = typeof g; { function g() { return 1; } } [before, typeof g]';
