@@ -176,6 +176,9 @@ function needsAsyncEvaluation(root: ModuleInstance): boolean {
 
 /** Evaluates synchronously; throws a TypeError (before running anything) when the graph needs top-level await. */
 export function evaluateNow(module: ModuleInstance): void {
+  if (module.status === 'evaluating') {
+    throw new TypeError(`${module.name} is still being evaluated (importNow was called from inside its own graph); use import() instead`);
+  }
   if (needsAsyncEvaluation(module)) {
     throw new TypeError(`${module.name} (or a module it imports) uses top-level await, so it cannot be imported synchronously; use import() instead of importNow()`);
   }

@@ -311,3 +311,24 @@ describe('Compartment', () => {
     await expect(Compartment.prototype.import.call({}, 'x')).rejects.toThrow(TypeError);
   });
 });
+
+describe('Compartment importNow re-entrancy', () => {
+  test('item 42: importNow of a module that is still evaluating throws instead of returning a half-run namespace', async () => {
+    const seen: string[] = [];
+    const c: Compartment = new Compartment({
+      globals: {
+        reenter: () => {
+          try {
+            c.importNow('self');
+            seen.push('returned');
+          } catch (error) {
+            seen.push((error as Error).constructor.name);
+          }
+        },
+      },
+      modules: { self: { source: new ModuleSource('reenter(); export const done = true;') } },
+    });
+    expect((c.importNow('self') as { done: boolean }).done).toBe(true);
+    expect(seen).toEqual(['TypeError']);
+  });
+});
