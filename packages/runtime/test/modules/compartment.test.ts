@@ -119,6 +119,17 @@ describe('Compartment', () => {
     }
   });
 
+  test('item 41: evaluate with the real compiler (hermetic entry): strict, this, completion value, own global only', () => {
+    const c = new Compartment({ globals: { base: 40 } });
+    expect(c.evaluate('base + 2')).toBe(42);
+    expect(c.evaluate('this === globalThis')).toBe(true);
+    expect(c.evaluate('(function () { return this; })()')).toBeUndefined();
+    expect(() => c.evaluate('undeclared = 1')).toThrow(ReferenceError);
+    expect(c.evaluate('typeof process')).toBe('undefined');
+    expect(c.evaluate('var v = 1; let l = 2; v + l')).toBe(3);
+    expect((c.globalThis as Namespace).v).toBe(1);
+  });
+
   test('item 42: import, load (without running), importNow (throws on top-level await), loadNow', async () => {
     const log: string[] = [];
     const files: Record<string, string> = {
