@@ -80,6 +80,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
     return `${specifier}:${line}:${column + 1}: ${message}`;
   };
 
+  /** The prologue binds the global object (`${p}G`, the functor's `this`). */
   let deletes = false;
   const rewriteReference = (ref: Reference): void => {
     const name = ref.node.name;
@@ -93,6 +94,20 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
       if (declaration === undefined) globals.add(name, ref.node.start as number);
       deletes ||= !lexical;
       edits.replace(owner.start as number, owner.end as number, lexical ? '(0,false)' : `delete ${p}G.${name}`);
+      return;
+    }
+    const isWrite = ref.role === 'assign' || ref.role === 'compound' || ref.role === 'update' || ref.role === 'pattern';
+    if (declaration === undefined && isWrite && ref.strict && !strict && !IMMUTABLE_GLOBALS.has(name)) {
+      // Strict code inside a sloppy script: `$hg`'s setter would create a missing global, so the target
+      // throws the scope object's own ReferenceError when neither the global object nor (by typeof) a
+      // lexical binding has the name.
+      globals.add(name, ref.node.start as number);
+      deletes = true;
+      const key = JSON.stringify(name);
+      const member = `${alias('g')}.${name}`;
+      const target = `(${key} in ${p}G||${alias('y')}(${key})!=="undefined"?${alias('g')}:{get ${name}(){return ${member}},set ${name}(${p}v){${member}}}).${name}`;
+      edits.replace(ref.node.start as number, ref.node.end as number, ref.shorthand ? `${name}:${target}` : target);
+      if (ref.defaultValue) keepName(edits, ref.defaultValue, name);
       return;
     }
     if (declaration === undefined) {

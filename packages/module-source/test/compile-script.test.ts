@@ -100,6 +100,15 @@ describe('compileScript declarations and globals (CONFORMANCE 35)', () => {
     expect(compileScript('1').strict).toBe(false);
   });
 
+  test('strict functions inside a sloppy script still throw on assignment to an undeclared name', () => {
+    const host = new ScriptHost();
+    host.global.existing = 0;
+    const text = 'function f() { "use strict"; existing = 5; try { undeclared = 1; } catch (e) { return [e.constructor.name, typeof undeclared, existing]; } } f()';
+    expect(host.run(text)).toEqual(['ReferenceError', 'undefined', 5]);
+    expect(vm.runInNewContext(`var existing = 0; ${text}`)).toEqual(['ReferenceError', 'undefined', 5]);
+    expect(host.run('(function () { "use strict"; existing += 1; [existing] = [existing * 2]; return existing; })()')).toBe(12);
+  });
+
   test('this is the global object; typeof of a missing name is undefined; reading it throws', () => {
     const host = new ScriptHost();
     expect(host.run('this')).toBe(host.global);
