@@ -8,8 +8,10 @@ import { parseSource, positionOf } from './parse-source.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { readModuleInterface, patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
-import { choosePrefix, propertyKey, IMMUTABLE_GLOBALS, bindingsLiteral } from './prefix.js';
-import { GlobalCollector, rewriteFreeReference, sourceMapOf, isAnonymousFunctionDefinition } from './free-references.js';
+import { choosePrefix } from './prefix.js';
+import { sourceMapOf } from './source-map.js';
+import { propertyKey, bindingsLiteral } from './record-literals.js';
+import { GlobalCollector, rewriteFreeReference, isAnonymousFunctionDefinition, IMMUTABLE_GLOBALS } from './free-references.js';
 import type { CompileModuleOptions, CompiledModule, SourceMapV3 } from './types.js';
 
 function parenStart(node: t.Node): number {

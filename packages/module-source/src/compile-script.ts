@@ -9,8 +9,9 @@ import { parseSource, positionOf, sourceError } from './parse-source.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
-import { choosePrefix, IMMUTABLE_GLOBALS } from './prefix.js';
-import { GlobalCollector, rewriteFreeReference, sourceMapOf, keepName } from './free-references.js';
+import { choosePrefix } from './prefix.js';
+import { sourceMapOf } from './source-map.js';
+import { GlobalCollector, rewriteFreeReference, keepName, IMMUTABLE_GLOBALS } from './free-references.js';
 import { trackCompletion } from './script-completion.js';
 import type { CompileScriptOptions, CompiledScript, FunctionKind, SourceMapV3 } from './types.js';
 

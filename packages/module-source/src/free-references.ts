@@ -1,14 +1,15 @@
 /**
  * Free references compile against the global scope object `$hg`; this file
  * holds that rewrite (shared by modules and scripts), the `globals` list it
- * feeds, and the source-map extraction.
+ * feeds, and the NamedEvaluation fix-up that member targets need.
  */
-import type MagicString from 'magic-string';
 import type { Reference } from './scope-analysis.js';
 import type { EditList } from './edit-list.js';
-import type { SourceMapV3 } from './types.js';
 import type * as t from '@babel/types';
-import { propertyKey } from './prefix.js';
+import { propertyKey } from './record-literals.js';
+
+/** Names that are non-writable, non-configurable on every global object: reading the host's is exact. */
+export const IMMUTABLE_GLOBALS: ReadonlySet<string> = new Set(['undefined', 'NaN', 'Infinity']);
 
 /** Function and class expressions without a name, and arrows: they take the name of what they are assigned to. */
 export function isAnonymousFunctionDefinition(node: t.Node): boolean {
@@ -83,16 +84,4 @@ export function rewriteFreeReference(
         if (NAMING_OPERATORS.has(owner.operator)) keepName(edits, owner.right, name);
       }
   }
-}
-
-/** The source map of an edited text as a plain v3 object. */
-export function sourceMapOf(s: MagicString, specifier: string): SourceMapV3 {
-  const map = s.generateMap({ source: specifier, includeContent: true, hires: 'boundary' });
-  return {
-    version: 3,
-    sources: [specifier],
-    sourcesContent: [s.original],
-    names: map.names,
-    mappings: map.mappings,
-  };
 }
