@@ -133,6 +133,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   const varNames: string[] = [];
   const functionNames: string[] = [];
   const lexicalNames: string[] = [];
+  const constNames: string[] = [];
   const addOnce = (list: string[], name: string): void => {
     if (!list.includes(name)) list.push(name);
   };
@@ -189,7 +190,10 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
     }
     const lexical = node.kind !== 'var';
     for (const declarator of node.declarations) {
-      for (const id of patternNames(declarator.id)) addOnce(lexical ? lexicalNames : varNames, id.name);
+      for (const id of patternNames(declarator.id)) {
+        addOnce(lexical ? lexicalNames : varNames, id.name);
+        if (node.kind === 'const') addOnce(constNames, id.name);
+      }
     }
     const inForHead =
       (parent.type === 'ForInStatement' || parent.type === 'ForOfStatement') && parent.left === node;
@@ -261,7 +265,9 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   const globalNames = globals.names();
   const prefixText =
     `({format:1,strict:${strict},varNames:${JSON.stringify(varNames)},functionNames:${JSON.stringify(functionNames)},` +
-    `lexicalNames:${JSON.stringify(lexicalNames)},globals:${JSON.stringify(globalNames)},functor:function(${p}){${head}`;
+    `lexicalNames:${JSON.stringify(lexicalNames)},` +
+    (constNames.length > 0 ? `constNames:${JSON.stringify(constNames)},` : '') +
+    `globals:${JSON.stringify(globalNames)},functor:function(${p}){${head}`;
   const suffixText = `\n;return ${completion};}})`;
   let code: string;
   let map: SourceMapV3 | undefined;
@@ -275,7 +281,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   } else {
     code = prefixText + edits.apply(source) + suffixText;
   }
-  return { code, strict, varNames, functionNames, lexicalNames, globals: globalNames, map, warnings };
+  return { code, strict, varNames, functionNames, lexicalNames, constNames, globals: globalNames, map, warnings };
 }
 
 function parenStartOf(node: t.Node): number {

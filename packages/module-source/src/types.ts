@@ -71,6 +71,8 @@ export interface CompiledScript {
   varNames: string[];
   functionNames: string[];
   lexicalNames: string[];
+  /** The subset of `lexicalNames` declared with `const` (assignment to them is a TypeError). */
+  constNames: string[];
   globals: string[];
   map?: SourceMapV3;
   warnings: string[];

@@ -56,6 +56,8 @@ export interface ScriptRecord {
   varNames: string[];
   functionNames: string[];
   lexicalNames: string[];
+  /** The subset of `lexicalNames` declared with `const`; omitted when empty. */
+  constNames?: string[];
   globals: string[];
   functor: (this: unknown, handle: ScriptHandle) => unknown;
 }

@@ -174,7 +174,7 @@ describe('g.eval runs script-goal code with g as global (item 35)', () => {
     expect((globalThis as Bag).v).toBeUndefined();
   });
 
-  test('a top-level const rejects assignment, in its own script and in later ones (needs constNames in script records)', () => {
+  test('a top-level const rejects assignment, in its own script and in later ones', () => {
     const g = newGlobal();
     expect(() => g.eval('const c = 3; c = 4')).toThrow(TypeError);
     expect(g.eval('c')).toBe(3);
