@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { join, resolve as resolvePath } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { Binding, SourceMapV3 } from '@hermetic/module-source';
 import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
@@ -44,7 +44,8 @@ export interface HermeticOptions {
   exclude?: string[];
   /**
    * The persistent compile cache (content-addressed). Default:
-   * `<root>/node_modules/.cache/hermetic` when `<root>/node_modules` exists; `false` turns it off.
+   * `node_modules/.cache/hermetic` in the nearest directory (from the root up) that has
+   * node_modules; `false` turns it off.
    */
   cacheDir?: string | false;
 }
@@ -85,6 +86,14 @@ function moduleRequests(bindings: Binding[]): Array<{ specifier: string; attribu
   return [...requests].map(([specifier, attributes]) => (attributes === undefined ? { specifier } : { specifier, attributes }));
 }
 
+/** `<dir>/node_modules/.cache/hermetic` for the nearest ancestor of `root` that has node_modules. */
+function nearestNodeModules(root: string): string | undefined {
+  for (let dir = root; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'hermetic');
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 /** The export names a module's bindings declare (`export *` without `as` cannot be listed). */
 function exportNames(bindings: Binding[]): string[] {
   const names: string[] = [];
@@ -114,7 +123,7 @@ export class HermeticBuild {
     this.root = resolvePath(options.root ?? process.cwd());
     this.attributor = new PackageAttributor(this.root);
     this.excluded = new Set(options.exclude ?? []);
-    const defaultCache = existsSync(join(this.root, 'node_modules')) ? join(this.root, 'node_modules', '.cache', 'hermetic') : undefined;
+    const defaultCache = nearestNodeModules(this.root);
     this.compiler = new CompileCache(options.cacheDir === false ? undefined : options.cacheDir ?? defaultCache, this.root);
     const defaultPolicy = join(this.root, 'hermetic', 'policy.json');
     const defaultOverride = join(this.root, 'hermetic', 'policy-override.json');

@@ -12,7 +12,8 @@
 import type { OnResolveResult, Plugin, ResolveResult } from 'esbuild';
 import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { dirname } from 'node:path';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { statSync } from 'node:fs';
 import {
   BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, composeSourceMaps, hasPolicyPlaceholder, injectPolicy,
   type HermeticOptions, type TransformResult,
@@ -28,6 +29,21 @@ export interface HermeticEsbuildOptions extends HermeticOptions {
 }
 
 const NAMESPACE = 'hermetic';
+
+/**
+ * A relative specifier with a script extension naming an existing file
+ * resolves to that file: answering it here saves a round trip to esbuild per
+ * import (lodash-es has 600+ modules and thousands of imports).
+ */
+function relativeFile(specifier: string, fromDir: string): string | undefined {
+  if (!/^\.\.?\//.test(specifier) || !/\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/.test(specifier)) return undefined;
+  const file = resolvePath(fromDir, specifier);
+  try {
+    return statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function resolvedResult(resolved: ResolveResult): OnResolveResult {
   return {
@@ -85,6 +101,8 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         if (args.kind === 'require-call' || args.kind === 'require-resolve') return undefined;
         // Only records import records through side-effect imports; everyone else keeps esbuild's answer.
         if (args.namespace !== 'file' || !core.isCompartmentalized(args.importer)) return undefined;
+        const direct = relativeFile(args.path, args.resolveDir);
+        if (direct !== undefined) return core.isCompartmentalized(direct) ? { path: direct, sideEffects: true } : undefined;
         const resolved = await build.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
@@ -110,6 +128,8 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         } else {
           const transpiled = await transpileForRecord(args.path, original, { ...initial, sourcemap: sourceMaps });
           result = await core.transform(args.path, transpiled.code, async (specifier, dynamic) => {
+            const direct = relativeFile(specifier, dirname(args.path));
+            if (direct !== undefined) return { id: direct, external: false };
             const resolved = await build.resolve(specifier, {
               kind: dynamic ? 'dynamic-import' : 'import-statement',
               resolveDir: dirname(args.path),
