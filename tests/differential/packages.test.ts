@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runNative } from './support/run-native.js';
 import { runHermetic } from './support/run-hermetic.js';
+import { runHermeticBatch, removeHermeticBundle } from './support/run-hermetic-child.js';
 import { expectSameOutcome } from './support/expect-same-outcome.js';
 import { NODE_MODULES, resolvePackages } from './support/package-resolve.js';
 
@@ -62,6 +63,7 @@ describe('compiling real packages (issue 2)', () => {
 describe('real packages run natively and through Hermetic give the same results', () => {
   const cases: Array<[string, string]> = [
     ['lodash-es API script (~45 calls, chaining through the lodash.js default export)', path.join(scripts, 'lodash-api.js')],
+    ['lodash-es template() with the variable option (through the compartment Function)', path.join(scripts, 'lodash-template.js')],
     ['lodash-es lodash.js namespace: every export, its name and arity', path.join(lodashDir, 'lodash.js')],
     ['preact: h/createElement/cloneElement, options, class components and hooks rendered into a fake DOM', path.join(scripts, 'preact-api.js')],
     ['preact.module.js namespace', preactFiles[0]!],
@@ -95,3 +97,35 @@ describe('real packages run natively and through Hermetic give the same results'
     expect(lodashLoaded.length).toBeGreaterThan(lodashFiles.length * 0.9);
   });
 });
+
+describe('real packages on the compiler-less runtime (CSP path: records compiled ahead of time, no Function/eval)', () => {
+  afterAll(() => removeHermeticBundle());
+
+  const cspCases: Array<[string, string]> = [
+    ['lodash-es API script', path.join(scripts, 'lodash-api.js')],
+    ['lodash-es lodash.js namespace', path.join(lodashDir, 'lodash.js')],
+    ['preact + hooks on a fake DOM', path.join(scripts, 'preact-api.js')],
+    ['preact.module.js namespace', preactFiles[0]!],
+    ['preact hooks.module.js namespace', preactFiles[1]!],
+  ];
+
+  test('with `self` on the compartment global (as browser policies grant it, item 52) every script gives the native results', async () => {
+    const entries = cspCases.map(([, entry]) => entry);
+    const [native, hermetic] = await Promise.all([Promise.all(entries.map((entry) => runNative(entry))), runHermeticBatch(entries, { precompiled: true, selfGlobal: true })]);
+    cspCases.forEach(([label], i) => {
+      try {
+        expectSameOutcome(hermetic[i]!, native[i]!);
+      } catch (error) {
+        if (error instanceof Error) error.message = `${label}:\n${error.message}`;
+        throw error;
+      }
+    });
+  });
+
+  test('without `self` or `global`, lodash-es falls back to Function("return this") and the CSP runtime refuses it with the documented EvalError', async () => {
+    const [outcome] = await runHermeticBatch([path.join(lodashDir, 'lodash.js')], { precompiled: true });
+    expect(outcome).toMatchObject({ status: 'rejected', error: 'EvalError', bodyRanBeforeError: false });
+    expect(outcome!.errorMessage).toMatch(/[Pp]recompile/);
+  });
+});
+

@@ -15,7 +15,12 @@
  * bundle would carry it), and handed to the compiler-less runtime as
  * `{ source: record }`.
  *
- * Usage: node hermetic-child.mjs <bundle.mjs> [--frozen-global] [--precompiled] <entry>...
+ * --self-global gives the compartment global a `self` property pointing to
+ * itself, as browser-like policies do (CONFORMANCE 52). Bare specifiers
+ * (lodash-es, preact) resolve with Node's own resolution (import.meta.resolve),
+ * so they name the same files as in the native run.
+ *
+ * Usage: node hermetic-child.mjs <bundle.mjs> [--frozen-global] [--precompiled] [--self-global] <entry>...
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -26,6 +31,12 @@ import { observeGraph, watchUnhandledRejections } from './observe.mjs';
 const [bundle, ...rest] = process.argv.slice(2);
 const frozen = rest.includes('--frozen-global');
 const precompiled = rest.includes('--precompiled');
+const selfGlobal = rest.includes('--self-global');
+
+function resolve(specifier, referrer) {
+  const relative = /^(\.{1,2}\/|\/|file:)/.test(specifier);
+  return relative ? new URL(specifier, referrer).href : import.meta.resolve(specifier);
+}
 const entries = rest.filter((a) => !a.startsWith('--'));
 if (!bundle || entries.length === 0) {
   process.stderr.write('usage: node hermetic-child.mjs <bundle.mjs> [--frozen-global] <entry>...\n');
@@ -52,12 +63,13 @@ for (const entry of entries) {
   const log = [];
   const compartment = new Compartment({
     globals: { __log: log },
-    resolveHook: (specifier, referrer) => new URL(specifier, referrer).href,
+    resolveHook: resolve,
     loadHook: descriptorFor,
     importMetaHook: (fullSpecifier, meta) => {
       meta.url = fullSpecifier;
     },
   });
+  if (selfGlobal) compartment.globalThis.self = compartment.globalThis;
   if (frozen) Object.freeze(compartment.globalThis);
   const url = pathToFileURL(entry).href;
   outcomes.push(await observeGraph(() => compartment.import(url), log, unhandled));

@@ -44,12 +44,18 @@ export interface HermeticChildOptions {
   frozenGlobal?: boolean;
   /** Compile ahead of time and link records with the compiler-less runtime (the CSP path). */
   precompiled?: boolean;
+  /** Give the compartment global a `self` property pointing to itself. */
+  selfGlobal?: boolean;
 }
 
 /** Imports each entry in its own fresh compartment, one after the other, in one child process. */
 export async function runHermeticBatch(entryFiles: string[], options: HermeticChildOptions = {}): Promise<Outcome[]> {
   const kind: BundleKind = options.precompiled ? 'precompiled' : 'hermetic';
-  const flags = [...(options.frozenGlobal ? ['--frozen-global'] : []), ...(options.precompiled ? ['--precompiled'] : [])];
+  const flags = [
+    ...(options.frozenGlobal ? ['--frozen-global'] : []),
+    ...(options.precompiled ? ['--precompiled'] : []),
+    ...(options.selfGlobal ? ['--self-global'] : []),
+  ];
   const args = [path.join(SUPPORT, 'hermetic-child.mjs'), await hermeticBundle(kind), ...flags, ...entryFiles];
   return new Promise((resolve, reject) => {
     execFile(process.execPath, args, { timeout: 300_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
