@@ -122,6 +122,16 @@ describe('real packages on the compiler-less runtime (CSP path: records compiled
     });
   });
 
+  test('the same with a frozen global on both sides (read-once globals): lodash-es API script and namespace', async () => {
+    const entries = [path.join(scripts, 'lodash-api.js'), path.join(lodashDir, 'lodash.js')];
+    const [native, hermetic] = await Promise.all([
+      Promise.all(entries.map((entry) => runNative(entry, { frozenGlobal: true }))),
+      runHermeticBatch(entries, { precompiled: true, selfGlobal: true, frozenGlobal: true }),
+    ]);
+    expect(native.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
+    entries.forEach((_entry, i) => expectSameOutcome(hermetic[i]!, native[i]!));
+  });
+
   test('without `self` or `global`, lodash-es falls back to Function("return this") and the CSP runtime refuses it with the documented EvalError', async () => {
     const [outcome] = await runHermeticBatch([path.join(lodashDir, 'lodash.js')], { precompiled: true });
     expect(outcome).toMatchObject({ status: 'rejected', error: 'EvalError', bodyRanBeforeError: false });
