@@ -76,7 +76,8 @@ function install(instance: ModuleInstance, result: IteratorResult<InstantiationR
     if (typeof read !== 'function') throw malformed(instance, `no getter for the export '${exportName}'`);
     const cell: ExportCell = { read, initialized: initialized.has(exportName), subscribers: [] };
     instance.cells.set(exportName, cell);
-    Object.defineProperty(table, exportName, { value: cell, enumerable: true });
+    if (exportName === '__proto__') Object.defineProperty(table, exportName, { value: cell, enumerable: true });
+    else table[exportName] = cell;
   }
 }
 

@@ -49,6 +49,9 @@ export function isIndirectExport(entry: LocalExportEntry | IndirectExportEntry):
 
 const cache = new WeakMap<readonly Binding[], StaticAnalysis>();
 
+/** Shared by every request without attributes; hooks get a fresh copy. */
+const NO_ATTRIBUTES: Record<string, string> = /* @__PURE__ */ Object.freeze({});
+
 /** A SyntaxError naming the module (when known) and the offending entry. */
 function bindingError(what: string, entry: unknown, where: string | undefined): SyntaxError {
   return new SyntaxError(`${what} in the bindings of ${where ?? 'a module source'}: ${JSON.stringify(entry)}`);
@@ -74,8 +77,12 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
   const byKey = new Map<string, ModuleRequest>();
   const request = (specifier: unknown, attributes: Record<string, string> | undefined, entry: unknown): ModuleRequest => {
     if (!isName(specifier)) throw bindingError('A module specifier must be a string', entry, where);
-    const sorted = sortedAttributes(attributes);
-    const key = Object.keys(sorted).length === 0 ? specifier : `${specifier}\u0000${JSON.stringify(sorted)}`;
+    let key = specifier;
+    let sorted = NO_ATTRIBUTES;
+    if (attributes !== undefined && attributes !== null && Object.keys(attributes).length > 0) {
+      sorted = sortedAttributes(attributes);
+      key = `${specifier}\u0000${JSON.stringify(sorted)}`;
+    }
     let found = byKey.get(key);
     if (found === undefined) {
       found = { specifier, attributes: sorted, key };
