@@ -259,9 +259,10 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   if (needsImport) header += 'needsImport:true,';
   if (needsImportMeta) header += 'needsImportMeta:true,';
   if (hasTopLevelAwait) header += 'hasTopLevelAwait:true,';
-  header += `globals:${JSON.stringify(globalNames)},functor:${hasTopLevelAwait ? 'async ' : ''}function*(${p}){${prologue}`;
+  header += `globals:${JSON.stringify(globalNames)},functor:(${hasTopLevelAwait ? 'async ' : ''}function*(${p}){${prologue}`;
   const prefixText = module ? `export default${header}` : `(${header}`;
-  const suffixText = module ? '\n}};\n' : '\n}})';
+  // The parentheses make V8 compile the functor eagerly instead of pre-parsing it and parsing it again on the first call.
+  const suffixText = module ? '\n})};\n' : '\n})})';
   let code: string;
   let map: SourceMapV3 | undefined;
   if (options.sourceMap) {

@@ -12,3 +12,7 @@ export { spawn } from './spawn.js';
 export { installCompiler } from './compiler-slot.js';
 export type { InstalledCompiler } from './compiler-slot.js';
 export type { Binding, ModuleRecord, ScriptRecord, ModuleHandle, ScriptHandle } from './record-types.js';
+export type { ImportHook, ModuleEnvironment, ModuleHandler } from './module.js';
+export type { ModuleSourceHandler } from './module-source.js';
+export type { VirtualModuleSource, VirtualModuleContext } from './virtual-source.js';
+export type { CompartmentOptions } from './compartment.js';
