@@ -92,7 +92,10 @@ function executeAsyncModule(module: ModuleInstance): void {
 
 function gatherAvailableAncestors(module: ModuleInstance, execList: ModuleInstance[]): void {
   for (const m of module.asyncParentModules) {
-    if (execList.includes(m) || (m.cycleRoot as ModuleInstance).evaluationError !== undefined) continue;
+    // A parent that threw synchronously before its SCC finished never got a
+    // cycleRoot; it has already failed, so skip it (tc39/ecma262#3766, fix
+    // PR #3769, as V8 and SpiderMonkey do).
+    if (m.cycleRoot === undefined || execList.includes(m) || m.cycleRoot.evaluationError !== undefined) continue;
     m.pendingAsyncDependencies -= 1;
     if (m.pendingAsyncDependencies === 0) {
       execList.push(m);
