@@ -83,6 +83,10 @@ export function linkGraph(root: ModuleInstance): void {
   };
   visit(root);
   if (modules.length === 0) return;
+  // Namespace setters run before any binding subscription: a module that
+  // re-exports its own namespace import (`import * as ns; export { ns }`)
+  // must hold the namespace in that cell before an importer reads it.
+  const namespaceConnections: Array<() => void> = [];
   const connections: Array<() => void> = [];
   for (const module of modules) {
     const { imports, indirectExports } = module.source.analysis;
@@ -96,14 +100,14 @@ export function linkGraph(root: ModuleInstance): void {
       const setter = module.setters[i];
       const imported = requested(module, entry.request.key);
       if (entry.importName === '*') {
-        connections.push(() => setter(getNamespace(imported)));
+        namespaceConnections.push(() => setter(getNamespace(imported)));
         continue;
       }
       const resolution = resolveExport(imported, entry.importName);
       if (resolution === null || resolution === AMBIGUOUS) throw linkError(module, entry.request.specifier, entry.importName, resolution);
       const { module: target, bindingName } = resolution;
       if (bindingName === NAMESPACE) {
-        connections.push(() => setter(getNamespace(target)));
+        namespaceConnections.push(() => setter(getNamespace(target)));
         continue;
       }
       const cell = target.cells.get(bindingName);
@@ -114,6 +118,7 @@ export function linkGraph(root: ModuleInstance): void {
       });
     }
   }
+  for (const connect of namespaceConnections) connect();
   for (const connect of connections) connect();
   for (const module of modules) module.status = 'linked';
 }
