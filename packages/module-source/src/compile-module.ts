@@ -2,17 +2,16 @@
  * compileModule: module text → ModuleSource record text (docs/record-format.md).
  * One parse, one analysis walk, then edits of the original text.
  */
-import MagicString from 'magic-string';
 import type * as t from '@babel/types';
 import { parseSource, positionOf } from './parse-source.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { readModuleInterface, patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
 import { choosePrefix } from './prefix.js';
-import { sourceMapOf } from './source-map.js';
+import { emitRecordText } from './source-map.js';
 import { propertyKey, bindingsLiteral } from './record-literals.js';
 import { GlobalCollector, rewriteFreeReference, isAnonymousFunctionDefinition, IMMUTABLE_GLOBALS } from './free-references.js';
-import type { CompileModuleOptions, CompiledModule, SourceMapV3 } from './types.js';
+import type { CompileModuleOptions, CompiledModule } from './types.js';
 
 function parenStart(node: t.Node): number {
   const extra = node.extra as { parenStart?: number } | undefined;
@@ -263,18 +262,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   const prefixText = module ? `export default${header}` : `(${header}`;
   // The parentheses make V8 compile the functor eagerly instead of pre-parsing it and parsing it again on the first call.
   const suffixText = module ? '\n})};\n' : '\n})})';
-  let code: string;
-  let map: SourceMapV3 | undefined;
-  if (options.sourceMap) {
-    const s = new MagicString(text);
-    edits.applyTo(s);
-    s.prepend(prefixText);
-    s.append(suffixText);
-    code = s.toString();
-    map = sourceMapOf(s, specifier);
-  } else {
-    code = prefixText + edits.apply(text) + suffixText;
-  }
+  const { code, map } = emitRecordText(text, edits, prefixText, suffixText, specifier, options.sourceMap);
 
   return {
     bindings: moduleInterface.bindings,

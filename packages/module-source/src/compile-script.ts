@@ -3,17 +3,16 @@
  * "Script records"), for `Global#eval`, `Compartment#evaluate` and the
  * `Function` constructors of a Hermetic global in Node.
  */
-import MagicString from 'magic-string';
 import type * as t from '@babel/types';
 import { parseSource, positionOf, sourceError } from './parse-source.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { patternNames } from './module-bindings.js';
 import { EditList } from './edit-list.js';
 import { choosePrefix } from './prefix.js';
-import { sourceMapOf } from './source-map.js';
+import { emitRecordText } from './source-map.js';
 import { GlobalCollector, rewriteFreeReference, keepName, IMMUTABLE_GLOBALS } from './free-references.js';
 import { trackCompletion } from './script-completion.js';
-import type { CompileScriptOptions, CompiledScript, FunctionKind, SourceMapV3 } from './types.js';
+import type { CompileScriptOptions, CompiledScript, FunctionKind } from './types.js';
 
 const FUNCTION_KEYWORDS: { [kind in FunctionKind]: string } = {
   normal: 'function',
@@ -269,18 +268,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
     (constNames.length > 0 ? `constNames:${JSON.stringify(constNames)},` : '') +
     `globals:${JSON.stringify(globalNames)},functor:function(${p}){${head}`;
   const suffixText = `\n;return ${completion};}})`;
-  let code: string;
-  let map: SourceMapV3 | undefined;
-  if (options.sourceMap) {
-    const s = new MagicString(source);
-    edits.applyTo(s);
-    s.prepend(prefixText);
-    s.append(suffixText);
-    code = s.toString();
-    map = sourceMapOf(s, specifier);
-  } else {
-    code = prefixText + edits.apply(source) + suffixText;
-  }
+  const { code, map } = emitRecordText(source, edits, prefixText, suffixText, specifier, options.sourceMap);
   return { code, strict, varNames, functionNames, lexicalNames, constNames, globals: globalNames, map, warnings };
 }
 
