@@ -12,6 +12,8 @@ export interface ModuleUsage {
   packageName: string;
   /** Free global names the module references. */
   globals: Iterable<string>;
+  /** Globals it assigns to (a subset of `globals`): granted `"write"`. */
+  writes?: Iterable<string>;
   /** Canonical names of the packages it imports (its own is ignored). */
   imports: Iterable<string>;
   /** Host built-in modules it imports (`fs`, `node:fs` → `fs`). */
@@ -31,7 +33,11 @@ export function generatePolicy(usages: Iterable<ModuleUsage>): Policy {
     const entry = entryOf(usage.packageName);
     for (const name of usage.globals) {
       if (isAlwaysAvailable(name)) continue;
-      (entry.globals ??= {})[name] = true;
+      const grants = (entry.globals ??= {});
+      if (grants[name] === undefined) grants[name] = true;
+    }
+    for (const name of usage.writes ?? []) {
+      if (!isAlwaysAvailable(name)) (entry.globals ??= {})[name] = 'write';
     }
     for (const dependency of usage.imports) {
       if (dependency === usage.packageName || dependency === ROOT_PACKAGE) continue;

@@ -69,7 +69,14 @@ export interface TransformResult {
 
 const OWN_PACKAGES = /^(@hermetic\/|ses$|@endo\/)/;
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*[,)]/g;
-const GLOBAL_MEMBER = /\b(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)/g;
+const GLOBAL_MEMBER = /(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)/g;
+// An assignment (`=`, `+=`, `??=`, … but not `==`) to a member of the compiled global scope
+// object (`$hg.x = …`, whatever prefix the compiler chose) or of a global alias (`window.x = …`).
+const ASSIGNED = String.raw`\s*(?:\*\*|<<|>>>?|&&|\|\||\?\?|[-+*/%&|^])?=(?!=)`;
+const SCOPE_WRITE = new RegExp(String.raw`\$h\d*g\.([A-Za-z_$][\w$]*)` + ASSIGNED, 'g');
+const SCOPE_UPDATE = /(?:\+\+|--)\s*\$h\d*g\.([A-Za-z_$][\w$]*)|\$h\d*g\.([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
+const ALIAS_WRITE = new RegExp(String.raw`(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)` + ASSIGNED, 'g');
+const ALIAS_UPDATE = /(?:\+\+|--)\s*(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)|(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
 const builtinNames = new Set(builtinModules);
 
 function isBuiltin(specifier: string): boolean {
@@ -206,9 +213,18 @@ export class HermeticBuild {
     if (compiled.globals.some((name) => name === 'window' || name === 'self' || name === 'globalThis')) {
       for (const match of code.matchAll(GLOBAL_MEMBER)) globals.add(match[1]);
     }
+    const writes = new Set<string>();
+    for (const match of compiled.code.matchAll(SCOPE_WRITE)) if (globals.has(match[1])) writes.add(match[1]);
+    for (const match of compiled.code.matchAll(SCOPE_UPDATE)) {
+      const name = match[1] ?? match[2];
+      if (globals.has(name)) writes.add(name);
+    }
+    for (const match of code.matchAll(ALIAS_WRITE)) writes.add(match[1]);
+    for (const match of code.matchAll(ALIAS_UPDATE)) writes.add(match[1] ?? match[2]);
     this.usages.set(id, {
       packageName: pkg.name,
       globals,
+      writes,
       imports: dependencies.filter((d) => !d.key.startsWith('builtin:')).map((d) => d.packageName),
       builtins,
     });
