@@ -11,7 +11,8 @@ import { loadGraph, loadGraphNow } from './load-graph.js';
 import { getModuleInstance, moduleOfInstance } from './module.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import { instanceOfNamespace } from './namespace-object.js';
-import { describe, getSourceInternals, internalsOfRecordOrVirtual, type SourceInternals } from './module-source.js';
+import { getSourceInternals, internalsOfRecordOrVirtual, type SourceInternals } from './module-source.js';
+import { defineHidden, describe, hasOwn, isThenable, lookupClassChain, notAn, readHook } from './shared-helpers.js';
 import { evaluateScript } from './script-evaluation.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
 
@@ -62,15 +63,8 @@ const optionNames = new Set([
 /** Extra shared host built-ins a compartment global receives when the host has them. */
 const sharedExtras = ['Intl', 'escape', 'unescape', 'harden'];
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
-}
-
 function optionalHook<T extends Hook>(options: Record<string, unknown>, name: string): T | undefined {
-  const hook = options[name];
-  if (hook === undefined) return undefined;
-  if (typeof hook !== 'function') throw new TypeError(`new Compartment(): the ${name} option must be a function, got ${hook === null ? 'null' : typeof hook}`);
-  return hook as T;
+  return readHook<T>(options, name, 'new Compartment(): ');
 }
 
 /** Resolves `./` and `../` against the referrer (URL-aware); other specifiers are already full. */
@@ -92,14 +86,6 @@ export function defaultResolveHook(specifier: string, referrer: string): string 
   return joined.startsWith('.') || joined.startsWith('/') ? joined : `./${joined}`;
 }
 
-function parentFor(constructor: unknown): CompartmentState | undefined {
-  for (let c = constructor; c !== null && c !== undefined; c = Object.getPrototypeOf(c)) {
-    const parent = parentOfClass.get(c as object);
-    if (parent !== undefined) return parent;
-  }
-  return undefined;
-}
-
 function readModules(modules: unknown): Map<string, unknown> {
   if (modules === undefined || modules === null) return new Map();
   if (modules instanceof Map) return new Map(modules as Map<string, unknown>);
@@ -107,13 +93,9 @@ function readModules(modules: unknown): Map<string, unknown> {
   return new Map(Object.entries(modules));
 }
 
-function hasOwn(object: object, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
-}
-
 function stateOrThrow(receiver: unknown, member: string): CompartmentState {
   const state = receiver !== null && typeof receiver === 'object' ? stateOf.get(receiver) : undefined;
-  if (state === undefined) throw new TypeError(`Compartment.prototype.${member} called on an object that is not a Compartment`);
+  if (state === undefined) throw notAn('Compartment', member);
   return state;
 }
 
@@ -240,13 +222,7 @@ function buildGlobal(state: CompartmentState, globals: unknown, CompartmentClass
     globalThis: global,
     importHook: async (specifier: string) => moduleOfInstance(await loadSpecifier(state, specifier, false)),
   });
-  const own = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: false, configurable: true });
-  Object.defineProperties(global, {
-    globalThis: own(global),
-    eval: own(evaluators.eval),
-    Function: own(evaluators.Function),
-    Compartment: own(CompartmentClass),
-  });
+  defineHidden(global, { globalThis: global, eval: evaluators.eval, Function: evaluators.Function, Compartment: CompartmentClass });
   if (globals !== undefined && globals !== null) Object.assign(global, globals);
   const scriptEnv = { globalThis: global, dynamicImport: evaluators.import };
   state.evaluate = (text: string) => evaluateScript(scriptEnv, text, { strict: true });
@@ -262,7 +238,6 @@ function buildGlobal(state: CompartmentState, globals: unknown, CompartmentClass
  */
 export class Compartment {
   constructor(...args: unknown[]) {
-    if (new.target === undefined) throw new TypeError("Class constructor Compartment cannot be invoked without 'new'");
     let options: Record<string, unknown>;
     let globals: unknown;
     let modules: unknown;
@@ -287,7 +262,7 @@ export class Compartment {
       name: options.name === undefined ? '' : String(options.name),
       label: options.name === undefined ? '<unnamed>' : JSON.stringify(String(options.name)),
       globalThis: {},
-      parent: parentFor(new.target),
+      parent: lookupClassChain(parentOfClass, new.target),
       modules: readModules(modules),
       moduleMapHook: optionalHook(options, 'moduleMapHook'),
       resolveHook: optionalHook<CompartmentState['resolveHook']>(options, 'resolveHook') ?? defaultResolveHook,

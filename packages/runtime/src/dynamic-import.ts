@@ -8,6 +8,7 @@ import { loadGraph, loadGraphNow, loadRequest } from './load-graph.js';
 import { instanceForImportTarget } from './module.js';
 import type { ModuleInstance } from './module-instance.js';
 import { getNamespace } from './namespace-object.js';
+import { readImportAttributes } from './shared-helpers.js';
 import type { ModuleRequest } from './static-analysis.js';
 
 /** Imports an instance: the promise of its namespace once it and its graph have run. */
@@ -26,29 +27,13 @@ export function importInstanceNow(instance: ModuleInstance): object {
   return getNamespace(instance);
 }
 
-/** Reads `options.with` of `import(specifier, options)` into sorted string attributes. */
-function readAttributes(options: unknown): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  if (options === undefined) return attributes;
-  if (options === null || typeof options !== 'object') throw new TypeError('The second argument of import() must be an object');
-  const given = (options as { with?: unknown }).with;
-  if (given === undefined) return attributes;
-  if (given === null || typeof given !== 'object') throw new TypeError("The 'with' option of import() must be an object");
-  for (const key of Object.keys(given).sort()) {
-    const value = (given as Record<string, unknown>)[key];
-    if (typeof value !== 'string') throw new TypeError(`Import attribute '${key}' must be a string`);
-    attributes[key] = value;
-  }
-  return attributes;
-}
-
 /** `import(specifier, options)` from inside `referrer`: shares its static-import cache (item 12). */
 export function importDynamically(referrer: ModuleInstance, specifier: unknown, options?: unknown): Promise<object> {
   return (async () => {
     const direct = instanceForImportTarget(specifier, referrer.host);
     if (direct !== undefined) return importInstance(direct);
     const name = String(specifier);
-    const attributes = readAttributes(options);
+    const attributes = readImportAttributes(options);
     const key = Object.keys(attributes).length === 0 ? name : `${name}\u0000${JSON.stringify(attributes)}`;
     const request: ModuleRequest = { specifier: name, attributes, key };
     return importInstance(await loadRequest(referrer, request, false));

@@ -9,6 +9,7 @@ import { requireCompiler } from './compiler-slot.js';
 import { createDynamicImport } from './global-import.js';
 import { createModuleClass, type ImportHook, type ModuleClass, type ModuleEnvironment } from './module-bridge.js';
 import { evaluateScript, runScriptRecord, type ScriptEnvironment } from './script-evaluation.js';
+import { isObject, readHook } from './shared-helpers.js';
 
 /** A global object and the hooks its evaluated code uses. */
 export interface EvaluationEnvironment {
@@ -19,9 +20,6 @@ export interface EvaluationEnvironment {
   forceStrict?: boolean;
 }
 
-/** The kinds of dynamic function a compiler can build from a body. */
-export type FunctionKind = 'normal' | 'async' | 'generator' | 'asyncGenerator';
-
 /** The evaluators of one environment. */
 export interface EvaluatorSet {
   eval: (source: unknown) => unknown;
@@ -31,34 +29,16 @@ export interface EvaluatorSet {
   import: (specifier: unknown, options?: unknown) => Promise<unknown>;
 }
 
-// The shared prototypes: syntax reaches the host's function constructors, so
-// a global's constructors must hand out functions with the same prototypes.
-const AsyncFunctionPrototype = Object.getPrototypeOf(async function () {}) as object;
-const GeneratorFunctionPrototype = Object.getPrototypeOf(function* () {}) as object;
-const AsyncGeneratorFunctionPrototype = Object.getPrototypeOf(async function* () {}) as object;
-
-const functionPrototypes: Record<FunctionKind, object> = {
-  normal: Function.prototype,
-  async: AsyncFunctionPrototype,
-  generator: GeneratorFunctionPrototype,
-  asyncGenerator: AsyncGeneratorFunctionPrototype,
-};
-
-const constructorNames: Record<FunctionKind, string> = {
-  normal: 'Function',
-  async: 'AsyncFunction',
-  generator: 'GeneratorFunction',
-  asyncGenerator: 'AsyncGeneratorFunction',
-};
-
 /**
- * Creates a function constructor of `kind` whose functions resolve free
- * names against `scriptEnv.globalThis`. Like the built-in, it works with
- * and without `new`, and its `prototype` is the shared intrinsic.
+ * Creates a `Function` constructor whose functions resolve free names
+ * against `scriptEnv.globalThis`. Like the built-in, it works with and
+ * without `new`, and its `prototype` is the shared Function.prototype (the
+ * async and generator constructors are reachable only by syntax, which
+ * yields the host's: see global.ts).
  */
-export function createFunctionConstructor(scriptEnv: ScriptEnvironment, kind: FunctionKind): (...parametersAndBody: unknown[]) => unknown {
+export function createFunctionConstructor(scriptEnv: ScriptEnvironment): (...parametersAndBody: unknown[]) => unknown {
   const construct = function (...parametersAndBody: unknown[]): unknown {
-    const compiler = requireCompiler(`${constructorNames[kind]}(…)`);
+    const compiler = requireCompiler('Function(…)');
     const parameters = parametersAndBody.slice(0, -1).map((parameter) => `${parameter as string}`).join(',');
     const body = parametersAndBody.length === 0 ? '' : `${parametersAndBody[parametersAndBody.length - 1] as string}`;
     const strict = scriptEnv.forceStrict === true;
@@ -66,13 +46,13 @@ export function createFunctionConstructor(scriptEnv: ScriptEnvironment, kind: Fu
     // at the start of its body (with non-simple parameters that directive is
     // a SyntaxError, which is the honest answer in a strict-only context).
     const source = strict ? `"use strict";${body}` : body;
-    const record = compiler.compileScript(source, { strict, functionBody: { params: parameters, kind } });
+    const record = compiler.compileScript(source, { strict, functionBody: { params: parameters, kind: 'normal' } });
     return runScriptRecord(scriptEnv, record, { strict, dynamicFunction: true });
   };
   Object.defineProperties(construct, {
-    name: { value: constructorNames[kind] },
+    name: { value: 'Function' },
     length: { value: 1 },
-    prototype: { value: functionPrototypes[kind], writable: false },
+    prototype: { value: Function.prototype, writable: false },
   });
   return construct;
 }
@@ -80,18 +60,10 @@ export function createFunctionConstructor(scriptEnv: ScriptEnvironment, kind: Fu
 /** Creates `{eval, Function, Module, import}` bound to `env.globalThis`. */
 export function createEvaluators(env: EvaluationEnvironment): EvaluatorSet {
   let moduleClass: ModuleClass | undefined;
-  const moduleEnv: ModuleEnvironment = {
-    globalThis: env.globalThis,
-    ...(env.importHook === undefined ? {} : { importHook: env.importHook }),
-    ...(env.importMetaHook === undefined ? {} : { importMetaHook: env.importMetaHook }),
-  };
+  const moduleEnv: ModuleEnvironment = env;
   const getModuleClass = (): ModuleClass => (moduleClass ??= createModuleClass(moduleEnv));
   const dynamicImport = createDynamicImport(moduleEnv);
-  const scriptEnv: ScriptEnvironment = {
-    globalThis: env.globalThis,
-    dynamicImport,
-    ...(env.forceStrict === true ? { forceStrict: true } : {}),
-  };
+  const scriptEnv: ScriptEnvironment = { globalThis: env.globalThis, dynamicImport, forceStrict: env.forceStrict };
   // A method, so that like the built-in `eval` it has no [[Construct]].
   const { eval: evaluate } = {
     eval(source: unknown): unknown {
@@ -101,7 +73,7 @@ export function createEvaluators(env: EvaluationEnvironment): EvaluatorSet {
   };
   return {
     eval: evaluate,
-    Function: createFunctionConstructor(scriptEnv, 'normal'),
+    Function: createFunctionConstructor(scriptEnv),
     get Module() {
       return getModuleClass();
     },
@@ -121,19 +93,12 @@ export interface EvaluatorsOptions {
   importMetaHook?: (meta: object) => void;
 }
 
-function optionalHook<T>(options: object, name: string): T | undefined {
-  const hook = (options as Record<string, unknown>)[name];
-  if (hook === undefined) return undefined;
-  if (typeof hook !== 'function') throw new TypeError(`${name} must be a function, got ${hook === null ? 'null' : typeof hook}`);
-  return hook as T;
-}
-
 /** Reads the common hook options of Evaluators and Global. */
 export function readEnvironmentOptions(options: unknown, what: string): { importHook?: ImportHook; importMetaHook?: (meta: object) => void } {
   if (options === undefined) return {};
   if (typeof options !== 'object' || options === null) throw new TypeError(`${what} options must be an object`);
-  const importHook = optionalHook<ImportHook>(options, 'importHook');
-  const metaHook = optionalHook<(meta: object) => void>(options, 'importMetaHook');
+  const importHook = readHook<ImportHook>(options, 'importHook', `${what}: `);
+  const metaHook = readHook<(meta: object) => void>(options, 'importMetaHook', `${what}: `);
   const importMeta = (options as { importMeta?: unknown }).importMeta;
   if (importMeta !== undefined && (typeof importMeta !== 'object' || importMeta === null)) {
     throw new TypeError(`${what} option importMeta must be an object`);
@@ -146,10 +111,7 @@ export function readEnvironmentOptions(options: unknown, what: string): { import
       if (metaHook !== undefined) metaHook(meta);
     };
   }
-  return {
-    ...(importHook === undefined ? {} : { importHook }),
-    ...(importMetaHook === undefined ? {} : { importMetaHook }),
-  };
+  return { importHook, importMetaHook };
 }
 
 /**
@@ -167,7 +129,7 @@ export class Evaluators {
   constructor(options: EvaluatorsOptions = {}) {
     const hooks = readEnvironmentOptions(options, 'Evaluators');
     const globalObject = options.globalThis ?? globalThis;
-    if ((typeof globalObject !== 'object' && typeof globalObject !== 'function') || globalObject === null) {
+    if (!isObject(globalObject)) {
       throw new TypeError('Evaluators option globalThis must be an object');
     }
     const evaluators = createEvaluators({ globalThis: globalObject, ...hooks });

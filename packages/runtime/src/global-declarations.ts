@@ -4,6 +4,7 @@
  * `class` and the [[VarNames]] list. One per global object, so later scripts
  * of the same global see earlier scripts' lexical bindings (CONFORMANCE 35).
  */
+import { hasOwn } from './shared-helpers.js';
 
 /** One top-level lexical binding of a global. */
 export interface LexicalBinding {
@@ -41,6 +42,16 @@ export interface ScriptDeclarations {
   specifier?: string;
 }
 
+/** The SyntaxError of a name declared twice (`why` adds the reason when it is not another declaration). */
+function redeclared(name: string, script: ScriptDeclarations, why = ''): SyntaxError {
+  return new SyntaxError(`Identifier '${name}' has already been declared${where(script)}${why}`);
+}
+
+/** The TypeError of a var or function name the global object refuses. */
+function cannotDeclare(kind: string, name: string, script: ScriptDeclarations, why: string): TypeError {
+  return new TypeError(`Cannot declare global ${kind} '${name}'${where(script)}: the global object ${why}`);
+}
+
 function where(script: ScriptDeclarations): string {
   return script.specifier === undefined ? '' : ` (in ${script.specifier})`;
 }
@@ -52,69 +63,42 @@ function where(script: ScriptDeclarations): string {
  * the function objects before any other code of the script runs.
  */
 export function instantiateGlobalDeclarations(globalObject: object, script: ScriptDeclarations): void {
-  const declarations = declarationsOf(globalObject);
+  const { lexical, varNames: declaredVars } = declarationsOf(globalObject);
+  const own = (name: string): PropertyDescriptor | undefined => Reflect.getOwnPropertyDescriptor(globalObject, name);
+  const extensible = Reflect.isExtensible(globalObject);
   for (const name of script.lexicalNames) {
-    if (declarations.varNames.has(name) || declarations.lexical.has(name)) {
-      throw new SyntaxError(`Identifier '${name}' has already been declared${where(script)}`);
-    }
-    const existing = Reflect.getOwnPropertyDescriptor(globalObject, name);
-    if (existing !== undefined && existing.configurable === false) {
-      throw new SyntaxError(
-        `Identifier '${name}' has already been declared${where(script)}: the global object has a non-configurable property '${name}'`,
-      );
-    }
+    if (declaredVars.has(name) || lexical.has(name)) throw redeclared(name, script);
+    if (own(name)?.configurable === false) throw redeclared(name, script, `: the global object has a non-configurable property '${name}'`);
   }
-  const varLike = [...script.varNames, ...script.functionNames];
-  for (const name of varLike) {
-    if (declarations.lexical.has(name)) {
-      throw new SyntaxError(`Identifier '${name}' has already been declared${where(script)}`);
-    }
+  for (const name of [...script.varNames, ...script.functionNames]) {
+    if (lexical.has(name)) throw redeclared(name, script);
   }
-  const functionNames = [...new Set(script.functionNames)];
+  const functionNames = new Set(script.functionNames);
   for (const name of functionNames) {
-    const existing = Reflect.getOwnPropertyDescriptor(globalObject, name);
+    const existing = own(name);
     const declarable =
-      existing === undefined
-        ? Reflect.isExtensible(globalObject)
-        : existing.configurable === true || ('value' in existing && existing.writable === true && existing.enumerable === true);
-    if (!declarable) {
-      throw new TypeError(`Cannot declare global function '${name}'${where(script)}: the global object does not allow it`);
-    }
+      existing === undefined ? extensible : existing.configurable === true || ('value' in existing && existing.writable === true && existing.enumerable === true);
+    if (!declarable) throw cannotDeclare('function', name, script, 'does not allow it');
   }
-  const functionNameSet = new Set(functionNames);
-  const varNames = [...new Set(script.varNames)].filter((name) => !functionNameSet.has(name));
+  const varNames = new Set(script.varNames.filter((name) => !functionNames.has(name)));
   for (const name of varNames) {
-    if (!Object.prototype.hasOwnProperty.call(globalObject, name) && !Reflect.isExtensible(globalObject)) {
-      throw new TypeError(`Cannot define global variable '${name}'${where(script)}: the global object is not extensible`);
-    }
+    if (!extensible && !hasOwn(globalObject, name)) throw cannotDeclare('variable', name, script, 'is not extensible');
   }
 
-  const constants = new Set(script.constNames ?? []);
-  for (const name of script.lexicalNames) {
-    declarations.lexical.set(name, { value: undefined, initialized: false, constant: constants.has(name) });
-  }
-  if (script.lexicalNames.length > 0) declarations.version += 1;
+  const constants = new Set(script.constNames);
+  for (const name of script.lexicalNames) lexical.set(name, { value: undefined, initialized: false, constant: constants.has(name) });
+  if (script.lexicalNames.length > 0) declarationsOf(globalObject).version += 1;
   for (const name of functionNames) {
-    const existing = Reflect.getOwnPropertyDescriptor(globalObject, name);
+    const existing = own(name);
     const descriptor: PropertyDescriptor =
-      existing === undefined || existing.configurable === true
-        ? { value: undefined, writable: true, enumerable: true, configurable: false }
-        : { value: undefined };
-    if (!Reflect.defineProperty(globalObject, name, descriptor)) {
-      throw new TypeError(`Cannot declare global function '${name}'${where(script)}`);
-    }
-    declarations.varNames.add(name);
+      existing === undefined || existing.configurable === true ? { value: undefined, writable: true, enumerable: true, configurable: false } : { value: undefined };
+    if (!Reflect.defineProperty(globalObject, name, descriptor)) throw cannotDeclare('function', name, script, 'refused it');
+    declaredVars.add(name);
   }
   for (const name of varNames) {
-    if (!Object.prototype.hasOwnProperty.call(globalObject, name)) {
-      const defined = Reflect.defineProperty(globalObject, name, {
-        value: undefined,
-        writable: true,
-        enumerable: true,
-        configurable: false,
-      });
-      if (!defined) throw new TypeError(`Cannot define global variable '${name}'${where(script)}`);
+    if (!hasOwn(globalObject, name) && !Reflect.defineProperty(globalObject, name, { value: undefined, writable: true, enumerable: true, configurable: false })) {
+      throw cannotDeclare('variable', name, script, 'refused it');
     }
-    declarations.varNames.add(name);
+    declaredVars.add(name);
   }
 }

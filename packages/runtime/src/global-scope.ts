@@ -1,78 +1,84 @@
 /**
- * The global scope object `$hg` of one module instance (docs/record-format.md
- * "Globals"): one property per free reference of the module, resolving
- * against the instance's global object.
+ * The global scope object `$hg` of a module instance or a script
+ * (docs/record-format.md "Globals"): one property per name the code uses,
+ * resolving as an ECMA-262 global Environment Record does: the global's
+ * top-level lexical bindings first (scripts only), then the global object,
+ * prototype chain included.
  */
+import type { GlobalDeclarations, LexicalBinding } from './global-declarations.js';
+import { beforeInitialization, hasOwn } from './shared-helpers.js';
 
 function notDefined(name: string): ReferenceError {
   return new ReferenceError(`${name} is not defined`);
 }
 
-function findDescriptor(object: object, name: string): { owner: object; descriptor: PropertyDescriptor } | undefined {
-  for (let o: object | null = object; o !== null; o = Object.getPrototypeOf(o)) {
-    const descriptor = Object.getOwnPropertyDescriptor(o, name);
-    if (descriptor !== undefined) return { owner: o, descriptor };
-  }
-  return undefined;
-}
-
-/** Live accessors: every access looks the name up on the global (prototype chain included). */
-function defineLive(scope: object, global: object, name: string): void {
-  const g = global as Record<string, unknown>;
-  Object.defineProperty(scope, name, {
-    get() {
-      const value = g[name];
-      if (value === undefined && !(name in g)) throw notDefined(name);
-      return value;
-    },
-    set(value: unknown) {
-      if (!(name in g)) throw notDefined(name);
-      if (!Reflect.set(g, name, value)) throw new TypeError(`Cannot assign to read only global '${name}'`);
-    },
-    enumerable: true,
-  });
-}
-
 /**
- * Builds `$hg` for `names` over `global`. With a frozen global, own data
- * properties are read once into non-writable data properties (exact, since
- * they cannot change) so hot code pays nothing per access; everything else is
- * a live accessor.
+ * Builds `$hg` for `names` over `global`. Module code is strict and has no
+ * `declarations`. With a frozen global, own data properties are read once
+ * into non-writable data properties (exact, since they cannot change, and no
+ * later script can shadow them with `let`), so hot code pays nothing per
+ * access; everything else is a live accessor.
  */
-export function buildGlobalScope(global: object, names: readonly string[]): object {
+export function buildGlobalScope(global: object, names: Iterable<string>, strict = true, declarations?: GlobalDeclarations): object {
+  const globalRecord = global as Record<string, unknown>;
   // Object.create(null) would start in V8's dictionary mode, making every
   // `$hg.X` a hash lookup. A plain object stays fast; its prototype is never
-  // consulted because every name the module uses is an own property.
+  // consulted because every name the code uses is an own property.
   const scope: object = {};
   const frozen = Object.isFrozen(global);
   for (const name of names) {
-    if (Object.prototype.hasOwnProperty.call(scope, name)) continue;
-    if (!frozen) {
-      defineLive(scope, global, name);
-      continue;
+    if (hasOwn(scope, name)) continue;
+    if (frozen && declarations?.lexical.has(name) !== true) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(global, name);
+      if (descriptor !== undefined && 'value' in descriptor) {
+        Object.defineProperty(scope, name, { value: descriptor.value, enumerable: true });
+        continue;
+      }
     }
-    const found = findDescriptor(global, name);
-    if (found === undefined || found.owner !== global) {
-      // Absent (or inherited from a prototype that may still change): stay live.
-      defineLive(scope, global, name);
-    } else if ('value' in found.descriptor) {
-      Object.defineProperty(scope, name, { value: found.descriptor.value, writable: false, enumerable: true });
-    } else {
-      const { get, set } = found.descriptor;
-      Object.defineProperty(scope, name, {
-        get: get === undefined ? () => undefined : () => get.call(global),
-        set(value: unknown) {
-          if (set === undefined) throw new TypeError(`Cannot set global '${name}', which has only a getter`);
-          set.call(global, value);
-        },
-        enumerable: true,
-      });
-    }
+    // Lexical bindings are only ever added, so a found binding is final and
+    // an absent one needs looking up again only after a later declaration.
+    let seenVersion = -1;
+    let found: LexicalBinding | undefined;
+    const lexicalBinding = (): LexicalBinding | undefined => {
+      if (declarations !== undefined && found === undefined && seenVersion !== declarations.version) {
+        found = declarations.lexical.get(name);
+        seenVersion = declarations.version;
+      }
+      if (found !== undefined && !found.initialized) throw beforeInitialization(name);
+      return found;
+    };
+    Object.defineProperty(scope, name, {
+      get() {
+        const binding = lexicalBinding();
+        if (binding !== undefined) return binding.value;
+        // One lookup in the common case; HasProperty only decides between
+        // an absent name and a property holding undefined.
+        const value = globalRecord[name];
+        if (value === undefined && !(name in global)) throw notDefined(name);
+        return value;
+      },
+      set(value: unknown) {
+        const binding = lexicalBinding();
+        if (binding !== undefined) {
+          if (binding.constant) throw new TypeError(`Assignment to constant variable '${name}'.`);
+          binding.value = value;
+          return;
+        }
+        if (strict && !(name in global)) throw notDefined(name);
+        if (!Reflect.set(global, name, value) && strict) throw new TypeError(`Cannot assign to read only global '${name}'`);
+      },
+      enumerable: true,
+    });
   }
-  return scope;
+  return declarations === undefined ? scope : Object.freeze(scope);
 }
 
-/** `typeof name` against a global object: 'undefined' when absent, never throws. */
-export function typeofGlobal(global: object, name: string): string {
+/** `typeof name` against the global scope: `'undefined'` when absent; a script's binding in its TDZ throws. */
+export function typeofGlobal(global: object, name: string, declarations?: GlobalDeclarations): string {
+  const binding = declarations?.lexical.get(name);
+  if (binding !== undefined) {
+    if (!binding.initialized) throw beforeInitialization(name);
+    return typeof binding.value;
+  }
   return name in global ? typeof (global as Record<string, unknown>)[name] : 'undefined';
 }

@@ -18,6 +18,7 @@
  */
 import { createEvaluators, readEnvironmentOptions, type EvaluationEnvironment } from './evaluators.js';
 import type { ImportHook } from './module-bridge.js';
+import { defineHidden } from './shared-helpers.js';
 
 /** Options of `new Global(…)`. */
 export interface GlobalOptions {
@@ -74,12 +75,10 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
     const descriptor = Reflect.getOwnPropertyDescriptor(parent, key);
     if (descriptor !== undefined) Object.defineProperty(globalObject, key, { ...descriptor, configurable: true });
   }
-  const importHook = hooks.importHook ?? inherited.importHook;
-  const importMetaHook = hooks.importMetaHook ?? inherited.importMetaHook;
   const env: InheritedEnvironment = {
-    ...(importHook === undefined ? {} : { importHook }),
-    ...(importMetaHook === undefined ? {} : { importMetaHook }),
-    ...(inherited.forceStrict === true ? { forceStrict: true } : {}),
+    importHook: hooks.importHook ?? inherited.importHook,
+    importMetaHook: hooks.importMetaHook ?? inherited.importMetaHook,
+    forceStrict: inherited.forceStrict,
   };
   environments.set(globalObject, env);
   const evaluators = createEvaluators({ globalThis: globalObject, ...env });
@@ -89,13 +88,12 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
       return evaluators.import(specifier);
     },
   };
-  const own = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: false, configurable: true });
-  Object.defineProperties(globalObject, {
-    globalThis: own(globalObject),
-    Global: own(createGlobalConstructor(globalObject)),
-    eval: own(evaluators.eval),
-    Function: own(evaluators.Function),
-    import: own(importMethod),
+  defineHidden(globalObject, {
+    globalThis: globalObject,
+    Global: createGlobalConstructor(globalObject),
+    eval: evaluators.eval,
+    Function: evaluators.Function,
+    import: importMethod,
   });
   return globalObject;
 }

@@ -12,6 +12,7 @@
  */
 import { createFunctionConstructor } from './evaluators.js';
 import { evaluateScript, type ScriptEnvironment } from './script-evaluation.js';
+import { defineHidden, isObject } from './shared-helpers.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
 
 const noImport = (specifier: unknown): Promise<unknown> =>
@@ -20,7 +21,7 @@ const noImport = (specifier: unknown): Promise<unknown> =>
 /** Evaluates `program` with only `bindings` (or the standard built-ins) in scope and `this` = `thisValue`. */
 export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: object): unknown {
   if (typeof program !== 'string') return program;
-  if (bindings !== undefined && (typeof bindings !== 'object' || bindings === null) && typeof bindings !== 'function') {
+  if (bindings !== undefined && !isObject(bindings)) {
     throw new TypeError('hermeticEval bindings must be an object');
   }
   const scope = Object.create(null) as object;
@@ -32,8 +33,7 @@ export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: o
         return typeof source === 'string' ? evaluateScript(env, source) : source;
       },
     };
-    const own = (value: unknown): PropertyDescriptor => ({ value, writable: true, enumerable: false, configurable: true });
-    Object.defineProperties(scope, { eval: own(evaluate), Function: own(createFunctionConstructor(env, 'normal')) });
+    defineHidden(scope, { eval: evaluate, Function: createFunctionConstructor(env) });
   } else {
     Object.defineProperties(scope, Object.getOwnPropertyDescriptors(bindings));
   }

@@ -7,11 +7,8 @@
 import { instantiateRecord } from './module-handle.js';
 import type { ModuleInstance } from './module-instance.js';
 import type { ModuleRequest } from './static-analysis.js';
+import { isThenable } from './shared-helpers.js';
 import { instantiateVirtual } from './virtual-source.js';
-
-function isThenable(value: unknown): value is Promise<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
-}
 
 function cannotWait(instance: ModuleInstance, why: string): TypeError {
   return new TypeError(`${instance.name} ${why}; a synchronous import (importNow/loadNow) cannot wait for it. Use import()/load() instead.`);

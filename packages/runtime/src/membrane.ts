@@ -12,6 +12,7 @@
  * the values reported are the wrapped ones. Every trap, in either direction,
  * counts as a frame of the inside while it runs.
  */
+import { hasOwn, isObject } from './shared-helpers.js';
 import { isSharedIntrinsicObject } from './shared-intrinsics.js';
 
 const INSIDE = 0;
@@ -38,15 +39,11 @@ interface Origin {
   side: Side;
 }
 
-function isObject(value: unknown): value is object {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
 function makeShadow(real: object): object {
   if (typeof real === 'function') {
     // A shadow without own `prototype` for functions that have none (arrows,
     // methods), so that ownKeys can report the real keys.
-    return Object.prototype.hasOwnProperty.call(real, 'prototype') ? function () {} : () => {};
+    return hasOwn(real, 'prototype') ? function () {} : () => {};
   }
   return Array.isArray(real) ? [] : {};
 }

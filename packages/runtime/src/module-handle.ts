@@ -7,6 +7,7 @@ import { importDynamically } from './dynamic-import.js';
 import { buildGlobalScope, typeofGlobal } from './global-scope.js';
 import { importMetaOf, type ExportCell, type ModuleInstance } from './module-instance.js';
 import type { InstantiationRecord, ModuleHandle, ModuleRecord } from './record-types.js';
+import { beforeInitialization, isThenable } from './shared-helpers.js';
 
 /** The uninitialised sentinel `$h.u`, shared by every instance. */
 const UNINITIALIZED: object = /* @__PURE__ */ Object.freeze(Object.create(null));
@@ -39,7 +40,7 @@ export function buildHandle(instance: ModuleInstance, record: ModuleRecord): Mod
     g: buildGlobalScope(global, Array.isArray(record.globals) ? record.globals : []),
     u: UNINITIALIZED,
     t(name: string): never {
-      throw new ReferenceError(`Cannot access '${name}' before initialization`);
+      throw beforeInitialization(name);
     },
     // Usually one name: a fixed parameter avoids allocating a rest array per write.
     x<T>(value: T, exportName: string, ...moreNames: string[]): T {
@@ -86,7 +87,7 @@ export function instantiateRecord(instance: ModuleInstance, record: ModuleRecord
   const generator = record.functor.call(undefined, buildHandle(instance, record));
   const first = generator.next();
   instance.execute = () => generator.next();
-  if (first instanceof Promise || typeof (first as { then?: unknown }).then === 'function') {
+  if (isThenable(first)) {
     return (first as Promise<IteratorResult<InstantiationRecord, void>>).then((result) => install(instance, result));
   }
   install(instance, first as IteratorResult<InstantiationRecord, void>);

@@ -4,6 +4,7 @@
  * import-hook proposal's handler.
  */
 import { requireCompiler } from './compiler-slot.js';
+import { describe, isObject, notAn, readHook } from './shared-helpers.js';
 import type { Binding, ModuleRecord } from './record-types.js';
 import { analyzeBindings, type StaticAnalysis } from './static-analysis.js';
 import { isVirtualModuleSource, type VirtualModuleSource } from './virtual-source.js';
@@ -42,23 +43,13 @@ function isAsyncFunction(fn: unknown): boolean {
 }
 
 /** Reads a handler's hooks once; a hook that is present but not callable is a TypeError. */
-export function captureHandler(handler: unknown, hookNames: readonly string[], what: string): CapturedHandler | undefined {
+export function captureHandler(handler: unknown, what: string): CapturedHandler | undefined {
   if (handler === undefined) return undefined;
-  if (handler === null || (typeof handler !== 'object' && typeof handler !== 'function')) {
-    throw new TypeError(`${what}: the handler must be an object or undefined, got ${handler === null ? 'null' : typeof handler}`);
-  }
-  const hooks: Record<string, unknown> = {};
-  for (const name of hookNames) {
-    const hook = (handler as Record<string, unknown>)[name];
-    if (hook !== undefined && typeof hook !== 'function') {
-      throw new TypeError(`${what}: handler.${name} must be a function or undefined, got ${typeof hook}`);
-    }
-    hooks[name] = hook;
-  }
+  if (!isObject(handler)) throw new TypeError(`${what}: the handler must be an object or undefined, got ${describe(handler)}`);
   return {
-    target: handler as object,
-    importHook: hooks.importHook as CapturedHandler['importHook'],
-    importMetaHook: hooks.importMetaHook as CapturedHandler['importMetaHook'],
+    target: handler,
+    importHook: readHook(handler, 'importHook', `${what}: handler.`),
+    importMetaHook: readHook(handler, 'importMetaHook', `${what}: handler.`),
   };
 }
 
@@ -71,49 +62,28 @@ export function isModuleRecord(value: unknown): value is ModuleRecord {
 export function internalsOfRecordOrVirtual(value: object, where?: string): SourceInternals {
   let internals = recordInternals.get(value);
   if (internals !== undefined) return internals;
-  if (isModuleRecord(value)) {
-    if (value.format !== 1) {
-      throw new TypeError(`Unsupported module record format ${String(value.format)}${where ? ` for ${where}` : ''}: this runtime links format 1; rebuild with a matching @hermetic/module-source`);
-    }
-    const bindings = Array.isArray(value.bindings) ? value.bindings : [];
-    internals = {
-      record: value,
-      virtual: undefined,
-      bindings,
-      analysis: analyzeBindings(bindings, where),
-      needsImport: value.needsImport === true,
-      needsImportMeta: value.needsImportMeta === true,
-      hasTopLevelAwait: value.hasTopLevelAwait === true,
-      handler: undefined,
-    };
-  } else if (isVirtualModuleSource(value)) {
-    const bindings = value.bindings === undefined ? [] : value.bindings;
-    if (!Array.isArray(bindings)) throw new TypeError(`A virtual module source's bindings must be an array${where ? ` (${where})` : ''}`);
-    internals = {
-      record: undefined,
-      virtual: value,
-      bindings,
-      analysis: analyzeBindings(bindings, where),
-      needsImport: value.needsImport === true,
-      needsImportMeta: value.needsImportMeta === true,
-      hasTopLevelAwait: isAsyncFunction(value.execute),
-      handler: undefined,
-    };
-  } else {
-    throw new TypeError(
-      `Expected a ModuleSource, a precompiled module record or a virtual module source${where ? ` for ${where}` : ''}, got ${describe(value)}`,
-    );
+  const forWhere = where ? ` for ${where}` : '';
+  const record = isModuleRecord(value) ? value : undefined;
+  if (record !== undefined && record.format !== 1) {
+    throw new TypeError(`Unsupported module record format ${String(record.format)}${forWhere}: this runtime links format 1; rebuild with a matching @hermetic/module-source`);
   }
+  if (record === undefined && !isVirtualModuleSource(value)) {
+    throw new TypeError(`Expected a ModuleSource, a precompiled module record or a virtual module source${forWhere}, got ${describe(value)} without functor/bindings/execute`);
+  }
+  const source = value as ModuleRecord & VirtualModuleSource;
+  const bindings = Array.isArray(source.bindings) ? source.bindings : [];
+  internals = {
+    record,
+    virtual: record === undefined ? source : undefined,
+    bindings,
+    analysis: analyzeBindings(bindings, where),
+    needsImport: source.needsImport === true,
+    needsImportMeta: source.needsImportMeta === true,
+    hasTopLevelAwait: record !== undefined ? source.hasTopLevelAwait === true : isAsyncFunction(source.execute),
+    handler: undefined,
+  };
   recordInternals.set(value, internals);
   return internals;
-}
-
-/** A short description of a value for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object without functor/bindings/execute';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return typeof value;
 }
 
 /** The internals of a ModuleSource, or undefined for anything else. */
@@ -123,7 +93,7 @@ export function getSourceInternals(value: unknown): SourceInternals | undefined 
 
 function receiverInternals(receiver: unknown, member: string): SourceInternals {
   const internals = getSourceInternals(receiver);
-  if (internals === undefined) throw new TypeError(`ModuleSource.prototype.${member} called on an object that is not a ModuleSource`);
+  if (internals === undefined) throw notAn('ModuleSource', member);
   return internals;
 }
 
@@ -142,7 +112,6 @@ function copyBinding(entry: Binding): Binding {
  */
 export class ModuleSource {
   constructor(source: string | ModuleRecord | VirtualModuleSource | ModuleSource, handler?: ModuleSourceHandler) {
-    if (new.target === undefined) throw new TypeError("Class constructor ModuleSource cannot be invoked without 'new'");
     let base: SourceInternals;
     const other = getSourceInternals(source);
     if (other !== undefined) {
@@ -155,7 +124,7 @@ export class ModuleSource {
     } else {
       throw new TypeError(`new ModuleSource(source): expected module text, a precompiled record or a ModuleSource, got ${describe(source)}`);
     }
-    const captured = captureHandler(handler, ['importHook', 'importMetaHook'], 'new ModuleSource(source, handler)');
+    const captured = captureHandler(handler, 'new ModuleSource(source, handler)');
     internalsOf.set(this, { ...base, handler: captured ?? base.handler });
   }
 

@@ -6,9 +6,9 @@
  */
 import { importInstance, importInstanceNow } from './dynamic-import.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
+import { describe, isThenable, lookupClassChain, notAn } from './shared-helpers.js';
 import {
   captureHandler,
-  describe,
   getSourceInternals,
   internalsOfRecordOrVirtual,
   type CapturedHandler,
@@ -39,10 +39,6 @@ const sourceOfModule = new WeakMap<object, unknown>();
 const environmentOfClass = new WeakMap<object, ModuleEnvironment>();
 /** One instance per (ModuleSource, global or host) for sources returned by import hooks. */
 const sourceInstances = new WeakMap<object, WeakMap<object, ModuleInstance>>();
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function';
-}
 
 /** Instances not named by a specifier yet; the first hook that loads one names it. */
 const unnamed = new WeakSet<ModuleInstance>();
@@ -142,14 +138,6 @@ export function instanceForImportTarget(value: unknown, importer: ModuleHost): M
   return instance;
 }
 
-function environmentFor(constructor: unknown): ModuleEnvironment | undefined {
-  for (let c = constructor; c !== null && c !== undefined; c = Object.getPrototypeOf(c)) {
-    const env = environmentOfClass.get(c as object);
-    if (env !== undefined) return env;
-  }
-  return undefined;
-}
-
 /**
  * A module instance: `new Module(source, handler?)` where `source` is a
  * ModuleSource (or a virtual module source) and `handler` may hold
@@ -158,13 +146,12 @@ function environmentFor(constructor: unknown): ModuleEnvironment | undefined {
  */
 export class Module {
   constructor(source: ModuleSource | VirtualModuleSource, handler?: ModuleHandler) {
-    if (new.target === undefined) throw new TypeError("Class constructor Module cannot be invoked without 'new'");
     const internals =
       getSourceInternals(source) ??
       (source !== null && typeof source === 'object' ? internalsOfRecordOrVirtual(source, 'new Module(source)') : undefined);
     if (internals === undefined) throw new TypeError(`new Module(source): expected a ModuleSource or a virtual module source, got ${describe(source)}`);
-    const captured = captureHandler(handler, ['importHook', 'importMetaHook'], 'new Module(source, handler)');
-    const env = environmentFor(new.target);
+    const captured = captureHandler(handler, 'new Module(source, handler)');
+    const env = lookupClassChain(environmentOfClass, new.target);
     const global = env?.globalThis ?? globalThis;
     const host = hostForHandler(global, captured ?? internals.handler, env);
     const instance = createUnnamedInstance(internals, host);
@@ -175,7 +162,7 @@ export class Module {
 
   /** The source this module instantiates. */
   get source(): unknown {
-    if (!instanceOfModule.has(this)) throw new TypeError('Module.prototype.source called on an object that is not a Module');
+    if (!instanceOfModule.has(this)) throw notAn('Module', 'source');
     return sourceOfModule.get(this);
   }
 

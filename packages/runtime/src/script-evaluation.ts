@@ -5,9 +5,9 @@
  * script record can be run directly with `runScriptRecord`.
  */
 import { requireCompiler } from './compiler-slot.js';
-import { instantiateGlobalDeclarations } from './global-declarations.js';
-import type { ScriptRecord } from './record-types.js';
-import { createScriptHandle } from './script-scope.js';
+import { declarationsOf, instantiateGlobalDeclarations } from './global-declarations.js';
+import { buildGlobalScope, typeofGlobal } from './global-scope.js';
+import type { ScriptHandle, ScriptRecord } from './record-types.js';
 
 /** The global a script runs against and how its `import()` behaves. */
 export interface ScriptEnvironment {
@@ -46,7 +46,7 @@ type RunnableScriptRecord = ScriptRecord & { constNames?: readonly string[] };
 export function evaluateScript(env: ScriptEnvironment, text: string, options: ScriptEvaluationOptions = {}): unknown {
   const strict = options.strict === true || env.forceStrict === true;
   const compiler = requireCompiler('Evaluating a script');
-  const record = compiler.compileScript(text, { strict, ...(options.specifier === undefined ? {} : { specifier: options.specifier }) });
+  const record = compiler.compileScript(text, { strict, specifier: options.specifier });
   return runScriptRecord(env, record, options);
 }
 
@@ -57,15 +57,21 @@ export function runScriptRecord(env: ScriptEnvironment, record: RunnableScriptRe
   if ((options.strict === true || env.forceStrict === true) && !record.strict && options.dynamicFunction !== true) {
     throw new TypeError('A sloppy script record cannot run where strict code is required; compile it with { strict: true }');
   }
-  instantiateGlobalDeclarations(globalObject, {
-    varNames: record.varNames,
-    functionNames: record.functionNames,
-    lexicalNames: record.lexicalNames,
-    ...(record.constNames === undefined ? {} : { constNames: record.constNames }),
-    ...(options.specifier === undefined ? {} : { specifier: options.specifier }),
-  });
+  instantiateGlobalDeclarations(globalObject, { ...record, specifier: options.specifier });
   const names = [...record.varNames, ...record.functionNames, ...record.lexicalNames, ...record.globals];
-  const handle = createScriptHandle(globalObject, names, { strict, dynamicImport: env.dynamicImport });
+  const declarations = declarationsOf(globalObject);
+  const handle: ScriptHandle = {
+    g: buildGlobalScope(globalObject, names, strict, declarations),
+    y: (name: string) => typeofGlobal(globalObject, name, declarations),
+    l(name: string, value: unknown) {
+      const binding = declarations.lexical.get(name);
+      if (binding === undefined) throw new TypeError(`Script record initialises '${name}', which it did not declare in lexicalNames`);
+      binding.value = value;
+      binding.initialized = true;
+      return value;
+    },
+    i: env.dynamicImport,
+  };
   let thisValue = 'thisValue' in options ? options.thisValue : globalObject;
   // Sloppy code would turn a nullish `this` into the host's global object;
   // substitute this evaluation's global, as OrdinaryCallBindThis would in a realm of its own.

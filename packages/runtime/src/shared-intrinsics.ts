@@ -7,13 +7,10 @@
  * are always wrapped: a host that calls an intrinsic method on a membrane
  * proxy must go through the membrane to reach the real receiver.
  */
+import { isObject } from './shared-helpers.js';
 import { standardGlobalNames } from './standard-globals.js';
 
 let shared: WeakSet<object> | undefined;
-
-function isObject(value: unknown): value is object {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
 
 function syntaxReachableSeeds(): unknown[] {
   const arrayIterator = [][Symbol.iterator]();

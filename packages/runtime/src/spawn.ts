@@ -18,6 +18,7 @@
 import { createGlobal } from './global.js';
 import type { ImportHook } from './module-bridge.js';
 import { createMembrane, type Membrane } from './membrane.js';
+import { defineHidden, isObject } from './shared-helpers.js';
 import { standardGlobalNames } from './standard-globals.js';
 
 /** The language subsets a sandbox can be constrained to. */
@@ -65,7 +66,7 @@ function revokeTree(node: SandboxNode, reason: unknown): void {
 
 function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: unknown): Sandbox {
   const strict = (parent?.strict ?? false) || readSubset(subset) === 'strict';
-  if (bindings !== undefined && !((typeof bindings === 'object' && bindings !== null) || typeof bindings === 'function')) {
+  if (bindings !== undefined && !isObject(bindings)) {
     throw new TypeError('spawn bindings must be an object');
   }
   sandboxCount += 1;
@@ -75,7 +76,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
 
   const sandboxGlobal = createGlobal(
     globalThis,
-    { importHook: noModuleLoader, ...(strict ? { forceStrict: true } : {}) },
+    { importHook: noModuleLoader, forceStrict: strict },
     { keys: standardGlobalNames },
   );
   const { spawn: childSpawn } = {
@@ -83,7 +84,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
       return spawnUnder(node, childBindings, childSubset);
     },
   };
-  Object.defineProperty(sandboxGlobal, 'spawn', { value: childSpawn, writable: true, enumerable: false, configurable: true });
+  defineHidden(sandboxGlobal, { spawn: childSpawn });
   if (bindings !== undefined) {
     for (const key of Reflect.ownKeys(bindings)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(bindings, key);

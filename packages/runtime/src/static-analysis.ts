@@ -57,76 +57,67 @@ function bindingError(what: string, entry: unknown, where: string | undefined): 
   return new SyntaxError(`${what} in the bindings of ${where ?? 'a module source'}: ${JSON.stringify(entry)}`);
 }
 
-function sortedAttributes(attributes: Record<string, string> | undefined): Record<string, string> {
-  const sorted: Record<string, string> = {};
-  if (attributes !== undefined && attributes !== null) {
-    for (const key of Object.keys(attributes).sort()) sorted[key] = String(attributes[key]);
-  }
-  return sorted;
-}
-
-function isName(value: unknown): value is string {
-  return typeof value === 'string';
-}
-
 /** Analyses `bindings`; throws a SyntaxError for malformed entries or duplicate export names. */
 export function analyzeBindings(bindings: readonly Binding[], where?: string): StaticAnalysis {
   const cached = cache.get(bindings);
   if (cached !== undefined) return cached;
   const requests: ModuleRequest[] = [];
   const byKey = new Map<string, ModuleRequest>();
-  const request = (specifier: unknown, attributes: Record<string, string> | undefined, entry: unknown): ModuleRequest => {
-    if (!isName(specifier)) throw bindingError('A module specifier must be a string', entry, where);
-    let key = specifier;
+  const imports: ImportEntry[] = [];
+  const importsByLocal = new Map<string, ImportEntry>();
+  const exports: LocalExportEntry[] = [];
+  const indirectExports: IndirectExportEntry[] = [];
+  const starExports: ModuleRequest[] = [];
+  // The helpers read the entry being analysed (one set of closures per list, not per entry).
+  let entry: Record<string, unknown> = {};
+  const name = (key: string): string => {
+    const value = entry[key];
+    if (typeof value !== 'string') throw bindingError(`\`${key}\` must be a string`, entry, where);
+    return value;
+  };
+  const nameOr = (key: string, fallback: string): string => (entry[key] === undefined ? fallback : name(key));
+  const request = (key: string): ModuleRequest => {
+    const specifier = name(key);
+    const attributes = entry.attributes as Record<string, unknown> | undefined;
+    const keys = attributes === undefined || attributes === null ? [] : Object.keys(attributes).sort();
     let sorted = NO_ATTRIBUTES;
-    if (attributes !== undefined && attributes !== null && Object.keys(attributes).length > 0) {
-      sorted = sortedAttributes(attributes);
-      key = `${specifier}\u0000${JSON.stringify(sorted)}`;
+    let requestKey = specifier;
+    if (keys.length > 0) {
+      sorted = {};
+      for (const k of keys) sorted[k] = String((attributes as Record<string, unknown>)[k]);
+      requestKey = `${specifier}\u0000${JSON.stringify(sorted)}`;
     }
-    let found = byKey.get(key);
+    let found = byKey.get(requestKey);
     if (found === undefined) {
-      found = { specifier, attributes: sorted, key };
-      byKey.set(key, found);
+      found = { specifier, attributes: sorted, key: requestKey };
+      byKey.set(requestKey, found);
       requests.push(found);
     }
     return found;
   };
-  const imports: ImportEntry[] = [];
-  const importsByLocal = new Map<string, ImportEntry>();
-  const exports: Array<{ exportName: string; localName: string }> = [];
-  const indirectExports: IndirectExportEntry[] = [];
-  const starExports: ModuleRequest[] = [];
-  for (const entry of bindings as readonly Record<string, unknown>[]) {
+  const addImport = (from: ModuleRequest, importName: string, localName: string): void => {
+    const imported: ImportEntry = { request: from, importName, localName };
+    imports.push(imported);
+    importsByLocal.set(localName, imported);
+  };
+  for (entry of bindings as readonly Record<string, unknown>[]) {
     if (entry === null || typeof entry !== 'object') throw bindingError('An entry must be an object', entry, where);
-    const attributes = entry.attributes as Record<string, string> | undefined;
     if ('import' in entry) {
-      if (!isName(entry.import)) throw bindingError('`import` must be a string', entry, where);
-      const localName = entry.as === undefined ? entry.import : entry.as;
-      if (!isName(localName)) throw bindingError('`as` must be a string', entry, where);
-      const imported: ImportEntry = { request: request(entry.from, attributes, entry), importName: entry.import, localName };
-      imports.push(imported);
-      importsByLocal.set(localName, imported);
+      const importName = name('import');
+      addImport(request('from'), importName, nameOr('as', importName));
     } else if ('importAllFrom' in entry) {
-      if (!isName(entry.as)) throw bindingError('`importAllFrom` needs `as`', entry, where);
-      const imported: ImportEntry = { request: request(entry.importAllFrom, attributes, entry), importName: '*', localName: entry.as };
-      imports.push(imported);
-      importsByLocal.set(entry.as, imported);
+      addImport(request('importAllFrom'), '*', name('as'));
     } else if ('importFrom' in entry) {
-      request(entry.importFrom, attributes, entry);
+      request('importFrom');
     } else if ('exportAllFrom' in entry) {
-      const from = request(entry.exportAllFrom, attributes, entry);
+      const from = request('exportAllFrom');
       if (entry.as === undefined) starExports.push(from);
-      else if (isName(entry.as)) indirectExports.push({ exportName: entry.as, request: from, importName: '*' });
-      else throw bindingError('`as` must be a string', entry, where);
+      else indirectExports.push({ exportName: name('as'), request: from, importName: '*' });
     } else if ('export' in entry) {
-      if (!isName(entry.export)) throw bindingError('`export` must be a string', entry, where);
-      const exportName = entry.as === undefined ? entry.export : entry.as;
-      if (!isName(exportName)) throw bindingError('`as` must be a string', entry, where);
-      if (entry.from !== undefined) {
-        indirectExports.push({ exportName, request: request(entry.from, attributes, entry), importName: entry.export });
-      } else {
-        exports.push({ exportName, localName: entry.export });
-      }
+      const localName = name('export');
+      const exportName = nameOr('as', localName);
+      if (entry.from !== undefined) indirectExports.push({ exportName, request: request('from'), importName: localName });
+      else exports.push({ exportName, localName });
     } else {
       throw bindingError('Unknown binding entry', entry, where);
     }

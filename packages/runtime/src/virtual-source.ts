@@ -7,6 +7,7 @@
 import { importDynamically } from './dynamic-import.js';
 import { importMetaOf, type ExportCell, type ModuleInstance } from './module-instance.js';
 import type { Binding } from './record-types.js';
+import { beforeInitialization, hasOwn, isObject } from './shared-helpers.js';
 
 /** What `execute` receives as its second argument. */
 export interface VirtualModuleContext {
@@ -28,7 +29,7 @@ export interface VirtualModuleSource {
 
 /** Whether `value` can be used as a virtual module source. */
 export function isVirtualModuleSource(value: unknown): value is VirtualModuleSource {
-  if (value === null || typeof value !== 'object') return false;
+  if (!isObject(value) || typeof value === 'function') return false;
   const v = value as Record<string, unknown>;
   return (
     v.functor === undefined &&
@@ -53,7 +54,7 @@ export function instantiateVirtual(instance: ModuleInstance, virtual: VirtualMod
     });
     Object.defineProperty(env, localName, {
       get() {
-        if (!initialized) throw new ReferenceError(`Cannot access '${localName}' before initialization`);
+        if (!initialized) throw beforeInitialization(localName);
         return value;
       },
       set() {
@@ -71,7 +72,7 @@ export function instantiateVirtual(instance: ModuleInstance, virtual: VirtualMod
   }
   for (const [localName, exportNames] of exportNamesByLocal) {
     const cells: ExportCell[] = [];
-    if (Object.prototype.hasOwnProperty.call(env, localName)) {
+    if (hasOwn(env, localName)) {
       // `export { ns }` of `import * as ns`: re-export the import's live value.
       for (const exportName of exportNames) {
         const cell: ExportCell = { read: () => env[localName], initialized: true, subscribers: [] };

@@ -1,0 +1,75 @@
+/**
+ * Small helpers every part of the runtime uses: value tests, the one-line
+ * description of a value in error messages, hook options, and the
+ * non-enumerable own properties of globals.
+ */
+
+/** Objects and functions: what can carry properties and be a WeakMap key. */
+export function isObject(value: unknown): value is object {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return isObject(value) && typeof (value as { then?: unknown }).then === 'function';
+}
+
+export function hasOwn(object: object, key: PropertyKey): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** A short description of a value for error messages. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  return typeof value;
+}
+
+/** Reads an optional hook option: undefined or a function, anything else is a TypeError naming `what`. */
+export function readHook<T>(options: object, name: string, what: string): T | undefined {
+  const hook = (options as Record<string, unknown>)[name];
+  if (hook !== undefined && typeof hook !== 'function') throw new TypeError(`${what}${name} must be a function or undefined, got ${describe(hook)}`);
+  return hook as T | undefined;
+}
+
+/** Defines writable, configurable, non-enumerable own properties (as the built-in globals are). */
+export function defineHidden(target: object, values: Record<string, unknown>): void {
+  for (const key of Object.keys(values)) {
+    Object.defineProperty(target, key, { value: values[key], writable: true, enumerable: false, configurable: true });
+  }
+}
+
+/** The value `map` holds for `constructor` or the nearest class it extends. */
+export function lookupClassChain<T>(map: WeakMap<object, T>, constructor: unknown): T | undefined {
+  for (let c = constructor; isObject(c); c = Object.getPrototypeOf(c)) {
+    const found = map.get(c);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** Reads the attributes of `import(specifier, options)` as ECMA-262 does, keys sorted. */
+export function readImportAttributes(options: unknown): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  if (options === undefined) return attributes;
+  if (!isObject(options) || typeof options === 'function') throw new TypeError('The second argument of import() must be an object');
+  const given = (options as { with?: unknown }).with;
+  if (given === undefined) return attributes;
+  if (!isObject(given) || typeof given === 'function') throw new TypeError("The 'with' option of import() must be an object");
+  for (const key of Object.keys(given).sort()) {
+    const value = (given as Record<string, unknown>)[key];
+    if (typeof value !== 'string') throw new TypeError(`Import attribute '${key}' must be a string`);
+    attributes[key] = value;
+  }
+  return attributes;
+}
+
+/** The ReferenceError of a name read or written in its temporal dead zone. */
+export function beforeInitialization(name: string): ReferenceError {
+  return new ReferenceError(`Cannot access '${name}' before initialization`);
+}
+
+/** The TypeError of a method or getter called on an object that is not an instance of its class. */
+export function notAn(className: string, member: string): TypeError {
+  return new TypeError(`${className}.prototype.${member} called on an object that is not a ${className}`);
+}
