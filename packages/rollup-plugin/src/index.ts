@@ -39,16 +39,20 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
     watchChange(id) {
       core?.invalidate(id);
     },
-    resolveId(source, importer) {
-      if (source === BOOTSTRAP_ID) return VIRTUAL_BOOTSTRAP;
-      if (source === LOCKDOWN_ID) return VIRTUAL_LOCKDOWN;
-      if (importer === VIRTUAL_BOOTSTRAP || importer === VIRTUAL_LOCKDOWN) {
-        const paths = current().runtimePaths();
-        if (source === '@hermetic/runtime') return paths.runtime;
-        if (source === '@hermetic/bundler-core/bootstrap') return paths.bootstrap;
-        if (source === 'ses' && paths.ses !== undefined) return paths.ses;
-      }
-      return null;
+    resolveId: {
+      // Before other resolvers (@rollup/plugin-commonjs answers for its own wrapper modules).
+      order: 'pre',
+      handler(source: string, importer: string | undefined) {
+        if (source === BOOTSTRAP_ID) return VIRTUAL_BOOTSTRAP;
+        if (source === LOCKDOWN_ID) return VIRTUAL_LOCKDOWN;
+        if (importer === VIRTUAL_BOOTSTRAP || importer === VIRTUAL_LOCKDOWN) {
+          const paths = current().runtimePaths();
+          if (source === '@hermetic/runtime') return paths.runtime;
+          if (source === '@hermetic/bundler-core/bootstrap') return paths.bootstrap;
+          if (source === 'ses' && paths.ses !== undefined) return paths.ses;
+        }
+        return null;
+      },
     },
     load(id) {
       if (id === VIRTUAL_BOOTSTRAP) return current().bootstrapSource();

@@ -1,0 +1,2 @@
+'use strict';
+exports.add = (a, b) => a + b;
