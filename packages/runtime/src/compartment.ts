@@ -94,9 +94,15 @@ function readModules(modules: unknown): Map<string, unknown> {
 }
 
 function stateOrThrow(receiver: unknown, member: string): CompartmentState {
-  const state = receiver !== null && typeof receiver === 'object' ? stateOf.get(receiver) : undefined;
+  // WeakMap#get answers undefined for primitives, so any value can be looked up.
+  const state = stateOf.get(receiver as object);
   if (state === undefined) throw notAn('Compartment', member);
   return state;
+}
+
+/** The instance for `specifier` in the compartment `receiver` (a method named `member` was called on it). */
+function loadFor(receiver: unknown, member: string, specifier: unknown, sync: boolean): ModuleInstance | Promise<ModuleInstance> {
+  return loadSpecifier(stateOrThrow(receiver, member), String(specifier), sync);
 }
 
 function loadError(state: CompartmentState, specifier: string, why: string): TypeError {
@@ -298,26 +304,22 @@ export class Compartment {
 
   /** Loads, links and evaluates the module for `specifier`; resolves to its namespace. */
   async import(specifier: string): Promise<object> {
-    const state = stateOrThrow(this, 'import');
-    return importInstance(await loadSpecifier(state, String(specifier), false));
+    return importInstance(await loadFor(this, 'import', specifier, false));
   }
 
   /** The synchronous form of `import`; throws for top-level await or asynchronous hooks. */
   importNow(specifier: string): object {
-    const state = stateOrThrow(this, 'importNow');
-    return importInstanceNow(loadSpecifier(state, String(specifier), true) as ModuleInstance);
+    return importInstanceNow(loadFor(this, 'importNow', specifier, true) as ModuleInstance);
   }
 
   /** Loads the module graph for `specifier` without running it. */
   async load(specifier: string): Promise<void> {
-    const state = stateOrThrow(this, 'load');
-    await loadGraph(await loadSpecifier(state, String(specifier), false));
+    await loadGraph(await loadFor(this, 'load', specifier, false));
   }
 
   /** The synchronous form of `load`. */
   loadNow(specifier: string): void {
-    const state = stateOrThrow(this, 'loadNow');
-    loadGraphNow(loadSpecifier(state, String(specifier), true) as ModuleInstance);
+    loadGraphNow(loadFor(this, 'loadNow', specifier, true) as ModuleInstance);
   }
 
   /** `'Compartment'` for a Compartment. */

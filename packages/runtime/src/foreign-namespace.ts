@@ -7,6 +7,7 @@
 import { createInstance, type ExportCell, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import type { SourceInternals } from './module-source.js';
 import { instanceOfNamespace } from './namespace-object.js';
+import { analyzeBindings } from './static-analysis.js';
 
 const wrappers = new WeakMap<object, ModuleInstance>();
 
@@ -17,19 +18,12 @@ export function instanceForNamespaceObject(namespace: object, host: ModuleHost, 
   let instance = wrappers.get(namespace);
   if (instance !== undefined) return instance;
   const keys = Object.keys(namespace);
-  const localExports = keys.map((key) => ({ exportName: key, localName: key }));
+  const bindings = keys.map((key) => ({ export: key }));
   const source: SourceInternals = {
     record: undefined,
     virtual: undefined,
-    bindings: keys.map((key) => ({ export: key })),
-    analysis: {
-      requests: [],
-      imports: [],
-      localExports,
-      indirectExports: [],
-      starExports: [],
-      exportsByName: new Map(localExports.map((e) => [e.exportName, e])),
-    },
+    bindings,
+    analysis: analyzeBindings(bindings),
     needsImport: false,
     needsImportMeta: false,
     hasTopLevelAwait: false,

@@ -5,15 +5,14 @@
  * before any code runs.
  */
 import { getNamespace } from './namespace-object.js';
-import { AMBIGUOUS, NAMESPACE, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
+import { AMBIGUOUS, NAMESPACE, type ExportCell, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
 import { isIndirectExport } from './static-analysis.js';
 
 type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;
 
+/** The module a request of `module` loaded (linking starts only once the whole graph is loaded). */
 function requested(module: ModuleInstance, key: string): ModuleInstance {
-  const target = module.loaded.get(key);
-  if (target === undefined) throw new Error(`Internal error: ${module.name} was linked before its request ${JSON.stringify(key)} loaded`);
-  return target;
+  return module.loaded.get(key) as ModuleInstance;
 }
 
 function resolve(module: ModuleInstance, exportName: string, resolveSet: Array<[ModuleInstance, string]>): Resolution {
@@ -110,8 +109,8 @@ export function linkGraph(root: ModuleInstance): void {
         namespaceConnections.push(() => setter(getNamespace(target)));
         continue;
       }
-      const cell = target.cells.get(bindingName);
-      if (cell === undefined) throw new Error(`Internal error: ${target.name} has no cell for '${bindingName}'`);
+      // ResolveExport only answers local exports, and every local export has a cell.
+      const cell = target.cells.get(bindingName) as ExportCell;
       connections.push(() => {
         cell.subscribers.push(setter);
         if (cell.initialized) setter(cell.read());

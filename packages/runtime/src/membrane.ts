@@ -87,23 +87,22 @@ export function createMembrane(describe: string): Membrane {
 
   function makeProxy(real: object, viewSide: Side): object {
     const realSide: Side = viewSide === INSIDE ? OUTSIDE : INSIDE;
-    // Either way a frame of the inside is on the stack: a trap of a proxy seen
-    // from the outside runs inside code, and one seen from the inside is
-    // triggered by inside code (possibly a job the engine started, which no
-    // outside call would have counted).
-    const entering = true;
     const shadow = makeShadow(real);
     const toReal = (value: unknown): unknown => wrap(value, realSide);
     const toView = (value: unknown): unknown => wrap(value, viewSide);
+    // Every trap counts as a frame of the inside: a trap of a proxy seen from
+    // the outside runs inside code, and one seen from the inside is triggered
+    // by inside code (possibly a job the engine started, which no outside
+    // call would have counted).
     const run = <T>(operation: () => T): T => {
       if (revoked) throw revokedError();
-      if (entering) depth += 1;
+      depth += 1;
       try {
         return operation();
       } catch (error) {
         throw toView(error);
       } finally {
-        if (entering) depth -= 1;
+        depth -= 1;
       }
     };
     const defineOnShadow = (key: PropertyKey, descriptor: PropertyDescriptor): void => {

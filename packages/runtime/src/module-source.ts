@@ -88,7 +88,8 @@ export function internalsOfRecordOrVirtual(value: object, where?: string): Sourc
 
 /** The internals of a ModuleSource, or undefined for anything else. */
 export function getSourceInternals(value: unknown): SourceInternals | undefined {
-  return value !== null && typeof value === 'object' ? internalsOf.get(value) : undefined;
+  // WeakMap#get answers undefined for primitives, so any value can be looked up.
+  return internalsOf.get(value as object);
 }
 
 function receiverInternals(receiver: unknown, member: string): SourceInternals {

@@ -61,7 +61,8 @@ function createUnnamedInstance(source: SourceInternals, host: ModuleHost): Modul
 
 /** The linker state behind a Module object, or undefined. */
 export function getModuleInstance(value: unknown): ModuleInstance | undefined {
-  return value !== null && typeof value === 'object' ? instanceOfModule.get(value) : undefined;
+  // WeakMap#get answers undefined for primitives, so any value can be looked up.
+  return instanceOfModule.get(value as object);
 }
 
 /** The public Module object for an instance, created on demand. */

@@ -11,7 +11,8 @@ const namespaceOwners = new WeakMap<object, ModuleInstance>();
 
 /** The instance a Hermetic namespace object belongs to, if `value` is one. */
 export function instanceOfNamespace(value: unknown): ModuleInstance | undefined {
-  return value !== null && typeof value === 'object' ? namespaceOwners.get(value) : undefined;
+  // WeakMap#get answers undefined for primitives, so any value can be looked up.
+  return namespaceOwners.get(value as object);
 }
 
 function readerFor(module: ModuleInstance, name: string): (() => unknown) | undefined {
