@@ -82,7 +82,10 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
     for (const name of names) set.add(name);
   };
 
-  const holeCheck = (name: string): string => `(${name}!==${alias('u')}?${name}:${alias('t')}(${JSON.stringify(name)}))`;
+  // Import locals start undefined; only a nullish value can mean "not initialised yet", and then
+  // `$hk(i)` asks the runtime whether import entry i is initialised (returning its real value) or throws.
+  const importIndex = new Map(moduleInterface.imports.map((entry, index) => [entry.local, index]));
+  const holeCheck = (name: string): string => `(${name}??${alias('k')}(${importIndex.get(name)}))`;
   const throwingTarget = (name: string, read: string): string =>
     `({ get _() { return ${read}; }, set _(${p}v) { ${alias('c')}(${JSON.stringify(name)}); } })._`;
 
@@ -240,7 +243,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   const setters = moduleInterface.imports.map((entry) => `${p}v=>${entry.local}=${p}v`);
   const getters: string[] = [];
   for (const [name, local] of moduleInterface.exportLocals) getters.push(`${propertyKey(name)}:()=>${local}`);
-  const importLocals = moduleInterface.imports.map((entry) => `${entry.local}=${alias('u')}`);
+  const importLocals = moduleInterface.imports.map((entry) => entry.local);
   const aliases = [...used].sort().map((member) => `${p}${member}=${p}.${member}`);
   const module = (options.format ?? 'module') === 'module';
   // Module text is strict already; an expression may land in a sloppy script.

@@ -21,8 +21,7 @@ describe('the record text', () => {
     expect(record.format).toBe(1);
     expect(record.bindings).toEqual([{ import: 'a', from: './a.js' }, { export: 'b' }]);
     expect(record.globals).toEqual([]);
-    const uninitialised = Symbol('u');
-    const generator = record.functor.call(undefined, { u: uninitialised, x: (v: unknown) => v, t: () => { throw new ReferenceError('t'); } });
+    const generator = record.functor.call(undefined, { x: (v: unknown) => v, k: () => { throw new ReferenceError('k'); } });
     const [setters, getters, hoisted] = generator.next().value as [Array<(v: unknown) => void>, { [k: string]: () => unknown }, string[]];
     expect(setters).toHaveLength(1);
     expect(Object.keys(getters)).toEqual(['b']);

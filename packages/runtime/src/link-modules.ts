@@ -111,6 +111,7 @@ export function linkGraph(root: ModuleInstance): void {
       }
       // ResolveExport only answers local exports, and every local export has a cell.
       const cell = target.cells.get(bindingName) as ExportCell;
+      module.importCells[i] = cell;
       connections.push(() => {
         cell.subscribers.push(setter);
         if (cell.initialized) setter(cell.read());

@@ -9,9 +9,6 @@ import { importMetaOf, type ExportCell, type ModuleInstance } from './module-ins
 import type { InstantiationRecord, ModuleHandle, ModuleRecord } from './record-types.js';
 import { beforeInitialization, isThenable } from './shared-helpers.js';
 
-/** The uninitialised sentinel `$h.u`, shared by every instance. */
-const UNINITIALIZED: object = /* @__PURE__ */ Object.freeze(Object.create(null));
-
 /**
  * Export cells by name in a plain object rather than a Map: `$h.x` is called
  * on every write to an exported binding, and with a constant name at each
@@ -38,9 +35,11 @@ export function buildHandle(instance: ModuleInstance, record: ModuleRecord): Mod
   cellTables.set(instance, table);
   const handle: ModuleHandle = {
     g: buildGlobalScope(global, Array.isArray(record.globals) ? record.globals : []),
-    u: UNINITIALIZED,
-    t(name: string): never {
-      throw beforeInitialization(name);
+    // Reached only when an import local holds null or undefined: the real value, or the TDZ error.
+    k(index: number): unknown {
+      const cell = instance.importCells[index];
+      if (cell !== undefined && cell.initialized) return cell.read();
+      throw beforeInitialization(instance.source.analysis.imports[index].localName);
     },
     // Usually one name: a fixed parameter avoids allocating a rest array per write.
     x<T>(value: T, exportName: string, ...moreNames: string[]): T {

@@ -51,6 +51,8 @@ export interface ModuleInstance {
   cells: Map<string, ExportCell>;
   /** One per import entry, in entry order. */
   setters: Array<(value: unknown) => void>;
+  /** The exporter's cell each (non-namespace) import entry linked to, in entry order: `$h.k` reads it. */
+  importCells: Array<ExportCell | undefined>;
   /** Runs the body: undefined when done, or a promise for an async body. */
   execute: (() => unknown) | undefined;
   /** Set once at link; namespace created on demand. */
@@ -84,6 +86,7 @@ export function createInstance(source: SourceInternals, host: ModuleHost, name: 
     instantiated: false,
     cells: new Map(),
     setters: [],
+    importCells: [],
     execute: undefined,
     namespace: undefined,
     resolutions: new Map(),

@@ -14,8 +14,7 @@ export type Binding =
 /** The module handle passed to a functor. */
 export interface ModuleHandle {
   g: object;
-  u: unknown;
-  t(name: string): never;
+  k(importIndex: number): unknown;
   x<T>(value: T, ...exportNames: string[]): T;
   y(name: string): string;
   c(name: string): never;

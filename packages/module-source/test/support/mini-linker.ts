@@ -27,6 +27,10 @@ interface Instance {
   getters: { [name: string]: Getter };
   hoisted: string[];
   subscribers: Map<string, Setter[]>;
+  /** Export names whose binding has been published (initialised). */
+  published: Set<string>;
+  /** Per import entry: the owning instance and local export name it linked to. */
+  importTargets: Array<[Instance, string] | undefined>;
   namespace?: object;
   state: 'new' | 'evaluating' | 'done' | 'failed';
   error?: unknown;
@@ -78,13 +82,15 @@ export class MiniLinker {
     if (text === undefined) throw new Error(`no module ${specifier}`);
     const { code } = compileModule(text, { specifier, format: 'expression' });
     const record = new Function(`return ${code}`)() as Record;
-    const instance = { specifier, record, subscribers: new Map(), state: 'new' } as Instance;
+    const instance = { specifier, record, subscribers: new Map(), published: new Set(), importTargets: [], state: 'new' } as unknown as Instance;
     this.instances.set(specifier, instance);
     const handle = {
       g: globalScopeObject(this.globalObject, record.globals),
-      u: UNINITIALISED,
-      t(name: string): never {
-        throw new ReferenceError(`Cannot access '${name}' before initialization`);
+      k: (index: number): unknown => {
+        const target = instance.importTargets[index];
+        if (target !== undefined && target[0].published.has(target[1])) return target[0].getters[target[1]]();
+        const entries = record.bindings.filter((b) => 'import' in b || 'importAllFrom' in b) as Array<{ import?: string; as?: string }>;
+        throw new ReferenceError(`Cannot access '${entries[index].as ?? entries[index].import}' before initialization`);
       },
       c(name: string): never {
         throw new TypeError(`Assignment to constant variable '${name}'`);
@@ -108,6 +114,7 @@ export class MiniLinker {
   }
 
   private publish(instance: Instance, name: string): void {
+    instance.published.add(name);
     const value = instance.getters[name]();
     for (const setter of instance.subscribers.get(name) ?? []) setter(value);
   }
@@ -222,6 +229,7 @@ export class MiniLinker {
           continue;
         }
         const [owner, local] = r;
+        instance.importTargets[setterIndex - 1] = [owner, local];
         const list = owner.subscribers.get(local) ?? [];
         list.push(setter);
         owner.subscribers.set(local, list);
@@ -265,6 +273,3 @@ export class MiniLinker {
     return this.namespaceOf(entry);
   }
 }
-
-/** The contract's uninitialised sentinel. */
-export const UNINITIALISED: unique symbol = Symbol('uninitialised');

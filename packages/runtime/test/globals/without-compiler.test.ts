@@ -17,9 +17,8 @@ function recordReadingMarker() {
     bindings: [{ export: 'seen' }],
     globals: ['marker'],
     functor: function* ($h: ModuleHandle) {
-      let seen: unknown = $h.u;
-      yield [[], { seen: () => (seen === $h.u ? $h.t('seen') : seen) }, []] as [Array<(v: unknown) => void>, Record<string, () => unknown>, string[]];
-      seen = ($h.g as Bag).marker;
+      yield [[], { seen: () => seen }, []] as [Array<(v: unknown) => void>, Record<string, () => unknown>, string[]];
+      const seen = ($h.g as Bag).marker;
       $h.x(void 0, 'seen');
     },
   };

@@ -14,9 +14,9 @@ function handWritten(): ModuleRecord {
     bindings: [{ import: 'x', from: './dep.js' }, { export: 'y' }],
     globals: [],
     functor: function* ($h) {
-      let x: unknown = $h.u;
+      let x: unknown;
       yield [[(v: unknown) => (x = v)], { y: () => y }, []];
-      const y = (x !== $h.u ? (x as number) : $h.t('x')) + 1;
+      const y = ((x ?? $h.k(0)) as number) + 1;
       $h.x(undefined, 'y');
     },
   } as ModuleRecord;
