@@ -117,29 +117,14 @@ if (!existsSync(runtimeEntry) || !existsSync(compilerEntry)) {
 const { compileModule } = await import(pathToFileURL(compilerEntry).href);
 mkdirSync(work, { recursive: true });
 
-/**
- * Wraps a record's functor in parentheses. V8 then compiles it eagerly on the
- * first parse instead of pre-parsing its whole body and parsing it again when
- * the runtime calls it (the "PIFE" heuristic). Semantics are unchanged; this
- * simulates a proposed compiler change, reported as a separate line.
- */
-function parenthesiseFunctor(code) {
-  // The functor is the record's last member, so its body ends just before the closing `})`.
-  const match = /,\s*functor:\s*(?=(async\s*)?function\s*\*)/.exec(code);
-  if (match === null || !code.endsWith('})')) return undefined;
-  const open = match.index + match[0].length;
-  return `${code.slice(0, open)}(${code.slice(open, -2)})${code.slice(-2)}`;
-}
-
 /** Compiles every file into one ES module `export default { "./file.js": record, … }`. */
-function writeRecordBundle(name, dir, files, { pife = false } = {}) {
+function writeRecordBundle(name, dir, files) {
   const t0 = performance.now();
   const entries = files.map((file) => {
-    let { code } = compileModule(readFileSync(path.join(dir, file), 'utf8'), { format: 'expression', specifier: file });
-    if (pife) code = parenthesiseFunctor(code) ?? code;
+    const { code } = compileModule(readFileSync(path.join(dir, file), 'utf8'), { format: 'expression', specifier: file });
     return `${JSON.stringify(`./${file}`)}: ${code}`;
   });
-  const bundle = path.join(work, `${name}${pife ? '.pife' : ''}.records.mjs`);
+  const bundle = path.join(work, `${name}.records.mjs`);
   writeFileSync(bundle, `export default {\n${entries.join(',\n')}\n};\n`);
   return { bundle, compileMs: performance.now() - t0 };
 }
@@ -181,7 +166,6 @@ function runtimeLoadMs() {
 const three = path.join(repo, 'node_modules/three/build');
 const lodash = path.join(repo, 'node_modules/lodash-es');
 const threeRecords = writeRecordBundle('three', three, ['three.module.js', 'three.core.js']);
-const threePife = writeRecordBundle('three', three, ['three.module.js', 'three.core.js'], { pife: true });
 const lodashFiles = readdirSync(lodash).filter((f) => f.endsWith('.js'));
 const lodashRecords = writeRecordBundle('lodash', lodash, lodashFiles);
 /** The same records, one `.mjs` file per module (named after its full specifier). */
@@ -206,11 +190,9 @@ console.log(`  loading the built runtime itself, from dist/ as separate files: $
 console.log('native → hermetic, medians:');
 const results = [
   compare('start-up three.js', ['native', path.join(three, 'three.module.js')], ['hermetic', threeRecords.bundle, './three.module.js'], 1.15),
-  compare('  same, functor parenthesised*', ['native', path.join(three, 'three.module.js')], ['hermetic', threePife.bundle, './three.module.js'], 1.15),
   compare(`start-up lodash-es (${lodashFiles.length} modules)`, ['native', path.join(lodash, 'lodash.js')], ['hermetic', lodashRecords.bundle, './lodash.js'], 1.15),
   compare('  same, one record file per module', ['native', path.join(lodash, 'lodash.js')], ['hermetic-files', lodashRecordFiles, './lodash.js'], 1.15),
   compare('hot loop, frozen global', ['hot', 'native', hotRecord, hotNative], ['hot', 'frozen', hotRecord, hotNative], 1.05),
   compare('hot loop, unfrozen global', ['hot', 'native', hotRecord, hotNative], ['hot', 'unfrozen', hotRecord, hotNative], 1.5),
 ];
-console.log('* simulates a proposed compiler change: `functor: (function* ($h) {…})` makes V8 compile the functor eagerly.');
 if (process.argv.includes('--json')) console.log(JSON.stringify(results));
