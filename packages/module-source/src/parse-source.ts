@@ -6,14 +6,14 @@ import { parse } from '@babel/parser';
 import type { File } from '@babel/types';
 import { codeFrameColumns } from '@babel/code-frame';
 
-/** Parses module (or script) text with @babel/parser; no tokens, no ranges. */
-export function parseSource(text: string, specifier: string, sourceType: 'module' | 'script', strictMode?: boolean): File {
+/** Parses module (or script) text with @babel/parser; no tokens, no ranges. `functionBody` allows a top-level `return` (CommonJS). */
+export function parseSource(text: string, specifier: string, sourceType: 'module' | 'script', strictMode?: boolean, functionBody = false): File {
   try {
     return parse(text, {
       sourceType,
       strictMode,
       createImportExpressions: true,
-      allowReturnOutsideFunction: false,
+      allowReturnOutsideFunction: functionBody,
       errorRecovery: false,
     });
   } catch (error) {

@@ -501,8 +501,10 @@ class Walker {
 }
 
 /** Walks a parsed program once and returns its scopes, references and top-level declarations. */
-export function analyze(program: t.Program, strict: boolean): Analysis {
+export function analyze(program: t.Program, strict: boolean, rootParams: readonly string[] = []): Analysis {
   const root = new Scope(null, true);
+  // A function-body root (a CommonJS module): its wrapper's parameters and `arguments` are locals.
+  for (const name of rootParams) root.declare(name, name === 'arguments' ? 'arguments' : 'param');
   const walker = new Walker(root, strict);
   walker.statements(program.body, program);
   return {

@@ -77,3 +77,51 @@ export interface CompiledScript {
   map?: SourceMapV3;
   warnings: string[];
 }
+
+/** What a CommonJS scope prelude is told about the compiled module. */
+export interface ScopePreludeInfo {
+  /** The prefix of the compiler's names (`$h` unless the text contains it). */
+  prefix: string;
+  /** Free references, in order of first appearance. */
+  globals: string[];
+  /** The module says "use strict". */
+  strict: boolean;
+  /**
+   * Which of `${prefix}g` (the scope object: sloppy writes to an absent name
+   * create it, strict ones throw), `${prefix}t` (the strict scope object, for
+   * writes from strict functions in sloppy code), `${prefix}y` (`typeof`) and
+   * `${prefix}w` (maps the host global, a sloppy function's `this` when called
+   * without receiver, to the package's global) the code uses.
+   */
+  uses: string[];
+}
+
+/** Options of {@link compileCommonJS}. */
+export interface CompileCommonJSOptions {
+  /** Names the module in error messages, warnings and the source map's `sources`. */
+  specifier?: string;
+  /** Produce `map`, a source map from `code` back to `text`. */
+  sourceMap?: boolean;
+  /**
+   * Code put first (after the directive prologue, on line 1) that binds the
+   * names listed in {@link ScopePreludeInfo.uses}: a function of the
+   * compilation, or text in which `$h` names are renamed to the chosen prefix.
+   * It must not contain a line break.
+   */
+  scopePrelude?: string | ((info: ScopePreludeInfo) => string);
+}
+
+/** What {@link compileCommonJS} returns. */
+export interface CompiledCommonJS {
+  /** The module body, still a CommonJS module body. */
+  code: string;
+  map: SourceMapV3 | undefined;
+  /** Free references, in order of first appearance. */
+  globals: string[];
+  strict: boolean;
+  /** The scope names the code uses (see {@link ScopePreludeInfo.uses}). */
+  uses: string[];
+  prefix: string;
+  /** `specifier:line:column: message` (direct eval). */
+  warnings: string[];
+}
