@@ -49,9 +49,14 @@ export function compileCommonJS(text: string, options: CompileCommonJSOptions = 
   const strictAlias = (member: string): string => alias(member === 'g' ? 't' : member);
   const globals = new GlobalCollector();
   const warnings: string[] = [];
+  const preserved = (options.preserve ?? []).filter((chain) => chain.includes('.'));
+  const isPreserved = (start: number): boolean =>
+    preserved.some((chain) => text.startsWith(chain, start) && !/[\w$]/.test(text[start + chain.length] ?? ''));
   for (const ref of analysis.references) {
     const name = ref.node.name;
     if (ref.scope.lookup(name) !== undefined || IMMUTABLE_GLOBALS.has(name)) continue;
+    // Left for a later `define`/replace step, which only matches the chain as written.
+    if (ref.role === 'read' && isPreserved(ref.node.start as number)) continue;
     const isWrite = ref.role === 'assign' || ref.role === 'compound' || ref.role === 'update' || ref.role === 'pattern';
     rewriteFreeReference(ref, edits, isWrite && ref.strict && !strict ? strictAlias : alias, globals);
     if (name === 'eval' && ref.role === 'callee' && ref.owner?.type === 'CallExpression') {

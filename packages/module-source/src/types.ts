@@ -109,6 +109,13 @@ export interface CompileCommonJSOptions {
    * It must not contain a line break.
    */
   scopePrelude?: string | ((info: ScopePreludeInfo) => string);
+  /**
+   * Dotted member chains read as written (`process.env.NODE_ENV`) whose free
+   * root is left alone, so that a bundler's `define` or replace step, which
+   * runs later and matches the chain only with a free root, still replaces
+   * them. A chain nobody replaces reads the host's global.
+   */
+  preserve?: string[];
 }
 
 /** What {@link compileCommonJS} returns. */

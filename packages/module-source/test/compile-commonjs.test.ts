@@ -163,3 +163,12 @@ describe('compileCommonJS: text form', () => {
     ]);
   });
 });
+
+describe('compileCommonJS: preserved member chains', () => {
+  test('a preserved chain stays as written for a later define step; other uses of its root are compiled', () => {
+    const out = compileCommonJS('if (process.env.NODE_ENV === "production") x = process.env.NODE_ENV_X + process.env.NODE_ENV.length + process.argv;', {
+      preserve: ['process.env.NODE_ENV'],
+    });
+    expect(out.code).toBe('if (process.env.NODE_ENV === "production") $hg.x = $hg.process.env.NODE_ENV_X + process.env.NODE_ENV.length + $hg.process.argv;');
+  });
+});
