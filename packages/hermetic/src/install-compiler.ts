@@ -2,7 +2,10 @@
  * Wires @hermetic/module-source into the runtime for Node: record text is
  * turned into a record object with the host's `Function` (the one place
  * Hermetic evaluates a string), while the code inside still resolves every
- * free name against its own global through `$h.g`.
+ * free name against its own global through `$h.g`. The runtime's
+ * `installCompiler` also installs its script evaluator (global declarations,
+ * script scopes, `Function`), which browser bundles without a compiler never
+ * carry.
  */
 import { compileModule, compileScript } from '@hermetic/module-source';
 import { installCompiler, type ModuleRecord, type ScriptRecord } from '@hermetic/runtime';

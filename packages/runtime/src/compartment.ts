@@ -8,12 +8,13 @@ import { importInstance, importInstanceNow } from './dynamic-import.js';
 import { createEvaluators } from './evaluators.js';
 import { instanceForNamespaceObject } from './foreign-namespace.js';
 import { loadGraph, loadGraphNow } from './load-graph.js';
-import { getModuleInstance, moduleOfInstance } from './module.js';
+import { getModuleInstance } from './module.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import { instanceOfNamespace } from './namespace-object.js';
 import { getSourceInternals, internalsOfRecordOrVirtual, type SourceInternals } from './module-source.js';
 import { defineHidden, describe, hasOwn, isThenable, lookupClassChain, notAn, readHook } from './shared-helpers.js';
-import { evaluateScript } from './script-evaluation.js';
+import { requireScriptEvaluator } from './compiler-slot.js';
+import type { ScriptEnvironment } from './script-evaluation.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
 
 type Hook = (...args: never[]) => unknown;
@@ -224,14 +225,12 @@ function buildGlobal(state: CompartmentState, globals: unknown, CompartmentClass
     const descriptor = Reflect.getOwnPropertyDescriptor(host, name);
     if (descriptor !== undefined) Object.defineProperty(global, name, descriptor);
   }
-  const evaluators = createEvaluators({
-    globalThis: global,
-    importHook: async (specifier: string) => moduleOfInstance(await loadSpecifier(state, specifier, false)),
-  });
+  // Shared by eval, Function and evaluate, so their scripts share one module map.
+  const scriptEnv: ScriptEnvironment = { globalThis: global, loadInstance: (specifier) => loadSpecifier(state, specifier, false) };
+  const evaluators = createEvaluators(scriptEnv);
   defineHidden(global, { globalThis: global, eval: evaluators.eval, Function: evaluators.Function, Compartment: CompartmentClass });
   if (globals !== undefined && globals !== null) Object.assign(global, globals);
-  const scriptEnv = { globalThis: global, dynamicImport: evaluators.import };
-  state.evaluate = (text: string) => evaluateScript(scriptEnv, text, { strict: true });
+  state.evaluate = (text: string) => requireScriptEvaluator().evaluateScript(scriptEnv, text, { strict: true });
   return global;
 }
 

@@ -2,8 +2,15 @@
  * The runtime never turns text into code. Hosts that may evaluate strings
  * (Node, through the `hermetic` package) install a compiler here; without one,
  * every text-taking API throws the documented EvalError.
+ *
+ * The slot also holds the script evaluator (script-evaluation.ts: global
+ * declarations, script scopes, dynamic functions). Only `installCompiler`
+ * (install-compiler.ts) puts it here, so a bundle that never installs a
+ * compiler — a browser bundle of precompiled records — does not carry it:
+ * `eval`, `Function` and `Compartment#evaluate` reach it only through the slot.
  */
 import type { ModuleRecord, ScriptRecord } from './record-types.js';
+import type { ScriptEnvironment, ScriptEvaluationOptions } from './script-evaluation.js';
 
 /** What a host that can evaluate strings provides. */
 export interface InstalledCompiler {
@@ -13,11 +20,24 @@ export interface InstalledCompiler {
   compileScript(text: string, options: { specifier?: string; strict?: boolean; functionBody?: { params: string; kind: 'normal' | 'async' | 'generator' | 'asyncGenerator' } }): ScriptRecord;
 }
 
-let installed: InstalledCompiler | undefined;
+/** Script-goal evaluation, installed together with a compiler. */
+export interface ScriptEvaluator {
+  /** Compiles and runs script text against `env.globalThis`; returns the completion value. */
+  evaluateScript(env: ScriptEnvironment, text: string, options?: ScriptEvaluationOptions): unknown;
+  /** `Function(...parameters, body)` of `env`: a function whose free names resolve against `env.globalThis`. */
+  createFunction(env: ScriptEnvironment, parametersAndBody: unknown[]): unknown;
+}
 
-/** Installs the compiler used by `new ModuleSource(text)`, `eval`, `Function` and `evaluate`. */
-export function installCompiler(compiler: InstalledCompiler): void {
+let installed: InstalledCompiler | undefined;
+let installedScripts: ScriptEvaluator | undefined;
+
+/**
+ * Fills the slot. `scripts` stays when omitted, so a test can swap the
+ * compiler alone once `installCompiler` has installed the evaluator.
+ */
+export function fillCompilerSlot(compiler: InstalledCompiler, scripts?: ScriptEvaluator): void {
   installed = compiler;
+  installedScripts = scripts ?? installedScripts;
 }
 
 /** Returns the installed compiler, or throws the EvalError that tells the user to precompile. */
@@ -30,4 +50,13 @@ export function requireCompiler(what: string): InstalledCompiler {
     );
   }
   return installed;
+}
+
+/** Returns the installed script evaluator, or throws the EvalError of `requireCompiler`. */
+export function requireScriptEvaluator(what = 'Evaluating a script'): ScriptEvaluator {
+  requireCompiler(what);
+  if (installedScripts === undefined) {
+    throw new EvalError(`${what} needs the script evaluator, which only installCompiler() from @hermetic/runtime installs`);
+  }
+  return installedScripts;
 }

@@ -1,32 +1,22 @@
 /**
  * Evaluators (Compartments layer 3, CONFORMANCE 30): `eval`, `Function` and
  * `Module` bound to one global object. Text goes through the installed
- * compiler; without one (browser builds) `eval` and `Function` throw the
- * EvalError of compiler-slot.ts, while `Module` still links precompiled
- * records.
+ * compiler and script evaluator (compiler-slot.ts); without them (browser
+ * builds) `eval` and `Function` throw the EvalError of compiler-slot.ts,
+ * while `Module` still links precompiled records.
  */
-import { requireCompiler } from './compiler-slot.js';
-import { createDynamicImport } from './global-import.js';
-import { createModuleClass, type ImportHook, type ModuleClass, type ModuleEnvironment } from './module-bridge.js';
-import { evaluateScript, runScriptRecord, type ScriptEnvironment } from './script-evaluation.js';
+import { requireScriptEvaluator } from './compiler-slot.js';
+import { createModuleClass, type ImportHook, type ModuleClass } from './module-bridge.js';
+import type { ScriptEnvironment } from './script-evaluation.js';
 import { isObject, readHook } from './shared-helpers.js';
 
-/** A global object and the hooks its evaluated code uses. */
-export interface EvaluationEnvironment {
-  globalThis: object;
-  importHook?: ImportHook;
-  importMetaHook?: (meta: object) => void;
-  /** Everything evaluated here is strict code (spawn's `'strict'` subset). */
-  forceStrict?: boolean;
-}
+/** A global object and the hooks its evaluated code uses (`dynamicImport` is filled in on first use when absent). */
+export type EvaluationEnvironment = ScriptEnvironment;
 
-/** The evaluators of one environment. */
+/** The text evaluators of one environment. */
 export interface EvaluatorSet {
   eval: (source: unknown) => unknown;
   Function: (...parametersAndBody: unknown[]) => unknown;
-  Module: ModuleClass;
-  /** `import()` as evaluated code of this global sees it. */
-  import: (specifier: unknown, options?: unknown) => Promise<unknown>;
 }
 
 /**
@@ -38,16 +28,7 @@ export interface EvaluatorSet {
  */
 export function createFunctionConstructor(scriptEnv: ScriptEnvironment): (...parametersAndBody: unknown[]) => unknown {
   const construct = function (...parametersAndBody: unknown[]): unknown {
-    const compiler = requireCompiler('Function(…)');
-    const parameters = parametersAndBody.slice(0, -1).map((parameter) => `${parameter as string}`).join(',');
-    const body = parametersAndBody.length === 0 ? '' : `${parametersAndBody[parametersAndBody.length - 1] as string}`;
-    const strict = scriptEnv.forceStrict === true;
-    // A dynamic function's mode is its own: forced strictness is a directive
-    // at the start of its body (with non-simple parameters that directive is
-    // a SyntaxError, which is the honest answer in a strict-only context).
-    const source = strict ? `"use strict";${body}` : body;
-    const record = compiler.compileScript(source, { strict, functionBody: { params: parameters, kind: 'normal' } });
-    return runScriptRecord(scriptEnv, record, { strict, dynamicFunction: true });
+    return requireScriptEvaluator('Function(…)').createFunction(scriptEnv, parametersAndBody);
   };
   Object.defineProperties(construct, {
     name: { value: 'Function' },
@@ -57,28 +38,16 @@ export function createFunctionConstructor(scriptEnv: ScriptEnvironment): (...par
   return construct;
 }
 
-/** Creates `{eval, Function, Module, import}` bound to `env.globalThis`. */
+/** Creates `{eval, Function}` bound to `env.globalThis`; scripts they run share `env` (and its `import()`). */
 export function createEvaluators(env: EvaluationEnvironment): EvaluatorSet {
-  let moduleClass: ModuleClass | undefined;
-  const moduleEnv: ModuleEnvironment = env;
-  const getModuleClass = (): ModuleClass => (moduleClass ??= createModuleClass(moduleEnv));
-  const dynamicImport = createDynamicImport(moduleEnv);
-  const scriptEnv: ScriptEnvironment = { globalThis: env.globalThis, dynamicImport, forceStrict: env.forceStrict };
   // A method, so that like the built-in `eval` it has no [[Construct]].
   const { eval: evaluate } = {
     eval(source: unknown): unknown {
       if (typeof source !== 'string') return source;
-      return evaluateScript(scriptEnv, source);
+      return requireScriptEvaluator().evaluateScript(env, source);
     },
   };
-  return {
-    eval: evaluate,
-    Function: createFunctionConstructor(scriptEnv),
-    get Module() {
-      return getModuleClass();
-    },
-    import: dynamicImport,
-  };
+  return { eval: evaluate, Function: createFunctionConstructor(env) };
 }
 
 /** Options of `new Evaluators(…)`. */
@@ -132,11 +101,12 @@ export class Evaluators {
     if (!isObject(globalObject)) {
       throw new TypeError('Evaluators option globalThis must be an object');
     }
-    const evaluators = createEvaluators({ globalThis: globalObject, ...hooks });
+    const env: EvaluationEnvironment = { globalThis: globalObject, ...hooks };
+    const evaluators = createEvaluators(env);
     Object.defineProperties(this, {
       eval: { value: evaluators.eval, writable: true, configurable: true },
       Function: { value: evaluators.Function, writable: true, configurable: true },
-      Module: { value: evaluators.Module, writable: true, configurable: true },
+      Module: { value: createModuleClass(env), writable: true, configurable: true },
     });
   }
 }

@@ -4,7 +4,7 @@
  * `class` and the [[VarNames]] list. One per global object, so later scripts
  * of the same global see earlier scripts' lexical bindings (CONFORMANCE 35).
  */
-import { hasOwn } from './shared-helpers.js';
+import { beforeInitialization, hasOwn } from './shared-helpers.js';
 
 /** One top-level lexical binding of a global. */
 export interface LexicalBinding {
@@ -19,6 +19,12 @@ export interface GlobalDeclarations {
   readonly varNames: Set<string>;
   /** Bumped whenever lexical bindings are added (they are never removed), so scopes can cache lookups. */
   version: number;
+  /**
+   * A live view of the lexical binding `name`: undefined while there is
+   * none, throws the TDZ ReferenceError while it is uninitialised. (Here
+   * rather than in global-scope.ts, so module code's scopes do not carry it.)
+   */
+  bindingOf(name: string): () => LexicalBinding | undefined;
 }
 
 const declarationsByGlobal = new WeakMap<object, GlobalDeclarations>();
@@ -27,8 +33,27 @@ const declarationsByGlobal = new WeakMap<object, GlobalDeclarations>();
 export function declarationsOf(globalObject: object): GlobalDeclarations {
   let declarations = declarationsByGlobal.get(globalObject);
   if (declarations === undefined) {
-    declarations = { lexical: new Map(), varNames: new Set(), version: 0 };
-    declarationsByGlobal.set(globalObject, declarations);
+    const created: GlobalDeclarations = {
+      lexical: new Map(),
+      varNames: new Set(),
+      version: 0,
+      bindingOf(name) {
+        // Lexical bindings are only ever added, so a found binding is final and
+        // an absent one needs looking up again only after a later declaration.
+        let seenVersion = -1;
+        let found: LexicalBinding | undefined;
+        return () => {
+          if (found === undefined && seenVersion !== created.version) {
+            found = created.lexical.get(name);
+            seenVersion = created.version;
+          }
+          if (found !== undefined && !found.initialized) throw beforeInitialization(name);
+          return found;
+        };
+      },
+    };
+    declarations = created;
+    declarationsByGlobal.set(globalObject, created);
   }
   return declarations;
 }

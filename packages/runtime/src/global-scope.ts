@@ -5,8 +5,8 @@
  * top-level lexical bindings first (scripts only), then the global object,
  * prototype chain included.
  */
-import type { GlobalDeclarations, LexicalBinding } from './global-declarations.js';
-import { beforeInitialization, hasOwn } from './shared-helpers.js';
+import type { GlobalDeclarations } from './global-declarations.js';
+import { hasOwn } from './shared-helpers.js';
 
 function notDefined(name: string): ReferenceError {
   return new ReferenceError(`${name} is not defined`);
@@ -35,21 +35,10 @@ export function buildGlobalScope(global: object, names: Iterable<string>, strict
         continue;
       }
     }
-    // Lexical bindings are only ever added, so a found binding is final and
-    // an absent one needs looking up again only after a later declaration.
-    let seenVersion = -1;
-    let found: LexicalBinding | undefined;
-    const lexicalBinding = (): LexicalBinding | undefined => {
-      if (declarations !== undefined && found === undefined && seenVersion !== declarations.version) {
-        found = declarations.lexical.get(name);
-        seenVersion = declarations.version;
-      }
-      if (found !== undefined && !found.initialized) throw beforeInitialization(name);
-      return found;
-    };
+    const lexicalBinding = declarations?.bindingOf(name);
     Object.defineProperty(scope, name, {
       get() {
-        const binding = lexicalBinding();
+        const binding = lexicalBinding?.();
         if (binding !== undefined) return binding.value;
         // One lookup in the common case; HasProperty only decides between
         // an absent name and a property holding undefined.
@@ -58,7 +47,7 @@ export function buildGlobalScope(global: object, names: Iterable<string>, strict
         return value;
       },
       set(value: unknown) {
-        const binding = lexicalBinding();
+        const binding = lexicalBinding?.();
         if (binding !== undefined) {
           if (binding.constant) throw new TypeError(`Assignment to constant variable '${name}'.`);
           binding.value = value;
@@ -75,10 +64,7 @@ export function buildGlobalScope(global: object, names: Iterable<string>, strict
 
 /** `typeof name` against the global scope: `'undefined'` when absent; a script's binding in its TDZ throws. */
 export function typeofGlobal(global: object, name: string, declarations?: GlobalDeclarations): string {
-  const binding = declarations?.lexical.get(name);
-  if (binding !== undefined) {
-    if (!binding.initialized) throw beforeInitialization(name);
-    return typeof binding.value;
-  }
+  const binding = declarations?.bindingOf(name)();
+  if (binding !== undefined) return typeof binding.value;
   return name in global ? typeof (global as Record<string, unknown>)[name] : 'undefined';
 }

@@ -17,6 +17,7 @@
  * outermost parent (the real global object) uses the native `import()`.
  */
 import { createEvaluators, readEnvironmentOptions, type EvaluationEnvironment } from './evaluators.js';
+import { createDynamicImport } from './global-import.js';
 import type { ImportHook } from './module-bridge.js';
 import { defineHidden } from './shared-helpers.js';
 
@@ -33,7 +34,7 @@ export interface GlobalOptions {
 }
 
 /** The hooks a global hands down to the globals it creates. */
-type InheritedEnvironment = Omit<EvaluationEnvironment, 'globalThis'>;
+type InheritedEnvironment = Omit<EvaluationEnvironment, 'globalThis' | 'dynamicImport'>;
 
 /** A `Global` constructor bound to its parent global. */
 export interface GlobalConstructor {
@@ -81,11 +82,13 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
     forceStrict: inherited.forceStrict,
   };
   environments.set(globalObject, env);
-  const evaluators = createEvaluators({ globalThis: globalObject, ...env });
+  // One module map for `g.import` and the `import()` of g's scripts.
+  const dynamicImport = createDynamicImport({ globalThis: globalObject, ...env });
+  const evaluators = createEvaluators({ globalThis: globalObject, ...env, dynamicImport });
   // `import` is a method so that it has no [[Construct]], like `eval`.
   const { import: importMethod } = {
     import(specifier: unknown): Promise<unknown> {
-      return evaluators.import(specifier);
+      return dynamicImport(specifier);
     },
   };
   defineHidden(globalObject, {

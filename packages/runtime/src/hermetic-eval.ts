@@ -10,8 +10,9 @@
  * ask. `this` is `thisValue`; in sloppy code a nullish `thisValue` becomes
  * that scope object (never the host's global), in strict code it stays.
  */
+import { requireScriptEvaluator } from './compiler-slot.js';
 import { createFunctionConstructor } from './evaluators.js';
-import { evaluateScript, type ScriptEnvironment } from './script-evaluation.js';
+import type { ScriptEnvironment } from './script-evaluation.js';
 import { defineHidden, isObject } from './shared-helpers.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
 
@@ -30,12 +31,12 @@ export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: o
     Object.defineProperties(scope, standardGlobalDescriptors(globalThis));
     const { eval: evaluate } = {
       eval(source: unknown): unknown {
-        return typeof source === 'string' ? evaluateScript(env, source) : source;
+        return typeof source === 'string' ? requireScriptEvaluator().evaluateScript(env, source) : source;
       },
     };
     defineHidden(scope, { eval: evaluate, Function: createFunctionConstructor(env) });
   } else {
     Object.defineProperties(scope, Object.getOwnPropertyDescriptors(bindings));
   }
-  return evaluateScript(env, program, { thisValue });
+  return requireScriptEvaluator().evaluateScript(env, program, { thisValue });
 }

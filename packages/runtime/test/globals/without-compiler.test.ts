@@ -3,8 +3,8 @@
  * every text-taking evaluator throws the documented EvalError, while
  * everything that needs no string evaluation keeps working (items 30, 36).
  */
-import { Evaluators, Global, ModuleSource, hermeticEval, spawn } from '@hermetic/runtime';
-import type { ModuleHandle } from '@hermetic/runtime';
+import { Compartment, Evaluators, Global, ModuleSource, hermeticEval, runScriptRecord, spawn } from '@hermetic/runtime';
+import type { ModuleHandle, ScriptHandle, ScriptRecord } from '@hermetic/runtime';
 
 type Bag = Record<PropertyKey, unknown>;
 
@@ -62,5 +62,48 @@ describe('without a compiler', () => {
     const sandbox = spawn();
     expect(() => (sandbox.globalThis.eval as (s: string) => unknown)('1')).toThrow(EvalError);
     expect(() => (sandbox.globalThis.eval as (s: string) => unknown)('1')).toThrow(precompile);
+  });
+
+  test('Compartment evaluate, its eval and Function throw the EvalError; its modules still link records (item 41)', async () => {
+    const c = new Compartment({ globals: { marker: 'from c' }, modules: { m: { source: new ModuleSource(recordReadingMarker()) } } });
+    expect(() => c.evaluate('1')).toThrow(EvalError);
+    expect(() => c.evaluate('1')).toThrow(precompile);
+    expect(() => (c.globalThis as { eval(s: string): unknown }).eval('1')).toThrow(precompile);
+    expect(() => (c.globalThis as { Function(s: string): unknown }).Function('return 1')).toThrow(EvalError);
+    expect(((await c.import('m')) as Bag).seen).toBe('from c');
+  });
+
+  test('runScriptRecord runs a precompiled script record against a global without any compiler (item 35)', async () => {
+    const g = new Global() as Bag;
+    g.marker = 'from g';
+    // var v = marker; let l = 1; import("m")
+    const script: ScriptRecord = {
+      format: 1,
+      strict: false,
+      varNames: ['v'],
+      functionNames: [],
+      lexicalNames: ['l'],
+      globals: ['marker'],
+      functor($h: ScriptHandle) {
+        const $hg = $h.g as Bag;
+        $hg.v = $hg.marker;
+        $h.l('l', 1);
+        return $h.i('m');
+      },
+    };
+    const imported: string[] = [];
+    const completion = runScriptRecord(
+      { globalThis: g, importHook: (specifier) => (imported.push(specifier), new ModuleSource(recordReadingMarker())) },
+      script,
+    ) as Promise<Bag>;
+    expect(g.v).toBe('from g');
+    expect(Object.getOwnPropertyDescriptor(g, 'v')).toMatchObject({ configurable: false, enumerable: true });
+    expect('l' in g).toBe(false);
+    // import() with only hooks given: the environment's own module map, filled on first use.
+    expect((await completion).seen).toBe('from g');
+    expect(imported).toEqual(['m']);
+    // The lexical binding is the global's: a later script cannot redeclare it.
+    const again = { ...script, varNames: [], lexicalNames: ['l'], globals: [], functor: () => 0 };
+    expect(() => runScriptRecord({ globalThis: g }, again)).toThrow(SyntaxError);
   });
 });

@@ -5,7 +5,7 @@
 import { Compartment, ModuleSource } from 'hermetic';
 import { defaultResolveHook } from '../../src/compartment.js';
 import { installNodeCompiler } from '../../../hermetic/src/install-compiler.js';
-import { installCompiler } from '../../src/compiler-slot.js';
+import { installCompiler } from '../../src/install-compiler.js';
 import type { ScriptRecord } from '../../src/record-types.js';
 
 type Namespace = Record<string, unknown>;
@@ -47,6 +47,33 @@ describe('Compartment', () => {
     // A single argument without any option name is SES's legacy endowments object.
     expect((new Compartment({ endowment: 3 }).globalThis as Namespace).endowment).toBe(3);
     expect('name' in (new Compartment({ name: 'n' }).globalThis as Namespace)).toBe(false);
+  });
+
+  test("item 41: import() in evaluated code loads through the compartment's modules and loadHook, one instance shared with import()", async () => {
+    const loaded: string[] = [];
+    const c = new Compartment({
+      modules: { fromMap: { source: new ModuleSource('export let n = 0; export function inc() { n++; }') } },
+      loadHook: async (specifier: string) => {
+        loaded.push(specifier);
+        return { source: new ModuleSource(`export default ${JSON.stringify(specifier)};`) };
+      },
+    });
+    const viaEvaluate = (await (c.evaluate('import("fromMap")') as Promise<Namespace>)) as { n: number; inc(): void };
+    expect(viaEvaluate).toBe(await c.import('fromMap'));
+    viaEvaluate.inc();
+    const viaEval = (await ((c.globalThis as { eval(s: string): unknown }).eval('import("fromMap")') as Promise<Namespace>)) as { n: number };
+    expect(viaEval).toBe(viaEvaluate);
+    expect(viaEval.n).toBe(1);
+    const hooked = (await (c.evaluate('import("viaHook")') as Promise<Namespace>)) as Namespace;
+    expect(hooked.default).toBe('viaHook');
+    expect(await c.import('viaHook')).toBe(hooked);
+    expect(loaded).toEqual(['viaHook']);
+    // The module map of the compartment's scripts: a ModuleSource imported twice is one instance.
+    const source = new ModuleSource('export const o = {};');
+    const importer = c.evaluate('(s) => import(s)') as (s: unknown) => Promise<Namespace>;
+    const fromFunction = new ((c.globalThis as { Function: new (...a: string[]) => (s: unknown) => Promise<Namespace> }).Function)('s', 'return import(s)');
+    expect(await importer(source)).toBe(await fromFunction(source));
+    await expect(c.evaluate('import("missing-" + "nothing")') as Promise<unknown>).resolves.toMatchObject({ default: 'missing-nothing' });
   });
 
   test('item 39: hook options that are not callable are a TypeError', () => {

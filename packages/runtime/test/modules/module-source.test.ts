@@ -3,7 +3,7 @@
  */
 import { ModuleSource } from '../../src/module-source.js';
 import { Module, importModule } from '../../src/module.js';
-import { installCompiler } from '../../src/compiler-slot.js';
+import { installCompiler } from '../../src/install-compiler.js';
 import type { ModuleRecord } from '../../src/record-types.js';
 import { record } from './support.js';
 
