@@ -31,13 +31,10 @@ export interface ScriptEvaluator {
 let installed: InstalledCompiler | undefined;
 let installedScripts: ScriptEvaluator | undefined;
 
-/**
- * Fills the slot. `scripts` stays when omitted, so a test can swap the
- * compiler alone once `installCompiler` has installed the evaluator.
- */
-export function fillCompilerSlot(compiler: InstalledCompiler, scripts?: ScriptEvaluator): void {
+/** Fills the slot: both parts together, so a compiler never lacks the evaluator. */
+export function fillCompilerSlot(compiler: InstalledCompiler, scripts: ScriptEvaluator): void {
   installed = compiler;
-  installedScripts = scripts ?? installedScripts;
+  installedScripts = scripts;
 }
 
 /** Returns the installed compiler, or throws the EvalError that tells the user to precompile. */
@@ -55,8 +52,5 @@ export function requireCompiler(what: string): InstalledCompiler {
 /** Returns the installed script evaluator, or throws the EvalError of `requireCompiler`. */
 export function requireScriptEvaluator(what = 'Evaluating a script'): ScriptEvaluator {
   requireCompiler(what);
-  if (installedScripts === undefined) {
-    throw new EvalError(`${what} needs the script evaluator, which only installCompiler() from @hermetic/runtime installs`);
-  }
-  return installedScripts;
+  return installedScripts as ScriptEvaluator;
 }
