@@ -28,6 +28,7 @@ export function bootstrapSource(options: BootstrapOptions): string {
       `debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
     `export const register = app.register;`,
     `export const startNow = app.startNow;`,
+    `export const scopeOf = app.scopeOf;`,
     `globalThis[Symbol.for("hermetic.app")] ??= app;`,
     `export default app;`,
     '',

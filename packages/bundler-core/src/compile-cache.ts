@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { CompiledModule } from '@hermetic/module-source';
+import type { CompiledCommonJS, CompiledModule, ScopePreludeInfo } from '@hermetic/module-source';
 
 type Compiler = typeof import('@hermetic/module-source');
 let compiler: Promise<Compiler> | undefined;
@@ -36,13 +36,27 @@ export class CompileCache {
 
   /** `compileModule(code, { specifier: id, sourceMap, format: 'expression' })`, cached. */
   async compile(id: string, code: string, sourceMap: boolean): Promise<CompiledModule> {
-    const compile = async (): Promise<CompiledModule> =>
-      (await loadCompiler()).compileModule(code, { specifier: id, sourceMap, format: 'expression' });
+    return this.cached(`${id}\0${sourceMap}\0`, code, async () =>
+      (await loadCompiler()).compileModule(code, { specifier: id, sourceMap, format: 'expression' }));
+  }
+
+  /**
+   * `compileCommonJS(code, { specifier: id, sourceMap, scopePrelude, preserve })`, cached
+   * under `preludeKey` (what the prelude depends on besides the compilation).
+   */
+  async compileCommonJS(
+    id: string, code: string, sourceMap: boolean, preserve: string[], preludeKey: string, scopePrelude: (info: ScopePreludeInfo) => string,
+  ): Promise<CompiledCommonJS> {
+    return this.cached(`cjs\0${id}\0${sourceMap}\0${preserve.join(',')}\0${preludeKey}\0`, code, async () =>
+      (await loadCompiler()).compileCommonJS(code, { specifier: id, sourceMap, scopePrelude, preserve }));
+  }
+
+  private async cached<T>(what: string, code: string, compile: () => Promise<T>): Promise<T> {
     if (this.dir === undefined) return compile();
-    const key = createHash('sha256').update(`${this.stamp}\0${id}\0${sourceMap}\0`).update(code).digest('hex');
+    const key = createHash('sha256').update(`${this.stamp}\0${what}`).update(code).digest('hex');
     const file = join(this.dir, `${key}.json`);
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as CompiledModule;
+      return JSON.parse(readFileSync(file, 'utf8')) as T;
     } catch {
       const compiled = await compile();
       const temporary = `${file}.${process.pid}.tmp`;

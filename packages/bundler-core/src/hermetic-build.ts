@@ -11,7 +11,8 @@ import type { Binding, SourceMapV3 } from '@hermetic/module-source';
 import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile } from './module-kind.js';
-import { emitRegistration, type EmittedDependency } from './record-emission.js';
+import { BOOTSTRAP_ID, emitRegistration, type EmittedDependency } from './record-emission.js';
+import { ROOT_PACKAGE } from './policy-types.js';
 import { bootstrapSource, lockdownSource } from './bootstrap-source.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
 import { mergePolicy } from './merge-policy.js';
@@ -73,8 +74,8 @@ const GLOBAL_MEMBER = /(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][
 // An assignment (`=`, `+=`, `??=`, … but not `==`) to a member of the compiled global scope
 // object (`$hg.x = …`, whatever prefix the compiler chose) or of a global alias (`window.x = …`).
 const ASSIGNED = String.raw`\s*(?:\*\*|<<|>>>?|&&|\|\||\?\?|[-+*/%&|^])?=(?!=)`;
-const SCOPE_WRITE = new RegExp(String.raw`\$h\d*g\.([A-Za-z_$][\w$]*)` + ASSIGNED, 'g');
-const SCOPE_UPDATE = /(?:\+\+|--)\s*\$h\d*g\.([A-Za-z_$][\w$]*)|\$h\d*g\.([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
+const SCOPE_WRITE = new RegExp(String.raw`\$h\d*[gt]\.([A-Za-z_$][\w$]*)` + ASSIGNED, 'g');
+const SCOPE_UPDATE = /(?:\+\+|--)\s*\$h\d*[gt]\.([A-Za-z_$][\w$]*)|\$h\d*[gt]\.([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
 const ALIAS_WRITE = new RegExp(String.raw`(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)` + ASSIGNED, 'g');
 const ALIAS_UPDATE = /(?:\+\+|--)\s*(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)|(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
 const builtinNames = new Set(builtinModules);
@@ -123,6 +124,7 @@ export class HermeticBuild {
   private readonly excluded: Set<string>;
   private runtime: RuntimePaths | undefined;
   private readonly kinds = new Map<string, boolean>();
+  private readonly commonJSKinds = new Map<string, boolean>();
   private readonly compiler: CompileCache;
 
   constructor(options: HermeticOptions = {}) {
@@ -155,11 +157,71 @@ export class HermeticBuild {
     return answer;
   }
 
-  private decide(id: string, code: string | undefined): boolean {
+  /**
+   * True when the module `id` is CommonJS of a compartmentalized package other
+   * than the root: the bundler keeps wrapping and linking it, but its body
+   * runs against its package's global ({@link transformCommonJS}).
+   */
+  isCommonJSCompartmentalized(id: string, code?: string): boolean {
+    let answer = this.commonJSKinds.get(id);
+    if (answer === undefined) {
+      answer = this.inCompartmentalizedPackage(id) && this.attributor.packageOf(id).name !== ROOT_PACKAGE && !this.isCompartmentalized(id, code);
+      this.commonJSKinds.set(id, answer);
+    }
+    return answer;
+  }
+
+  private inCompartmentalizedPackage(id: string): boolean {
     if (id.startsWith('\0') || id.includes('?') || !isScriptFile(id) || !existsSync(id)) return false;
     const pkg = this.attributor.packageOf(id);
-    if (OWN_PACKAGES.test(pkg.packageJsonName) || this.excluded.has(pkg.name) || this.excluded.has(pkg.packageJsonName)) return false;
-    return isEsModule(id, pkg.type, code);
+    return !(OWN_PACKAGES.test(pkg.packageJsonName) || this.excluded.has(pkg.name) || this.excluded.has(pkg.packageJsonName));
+  }
+
+  private decide(id: string, code: string | undefined): boolean {
+    if (!this.inCompartmentalizedPackage(id)) return false;
+    return isEsModule(id, this.attributor.packageOf(id).type, code);
+  }
+
+  /** What a module's compiled text and source tell the policy generator about its globals. */
+  private globalUsage(code: string, compiledCode: string, compiledGlobals: readonly string[]): { globals: Set<string>; writes: Set<string> } {
+    const globals = new Set(compiledGlobals);
+    if (compiledGlobals.some((name) => name === 'window' || name === 'self' || name === 'globalThis')) {
+      for (const match of code.matchAll(GLOBAL_MEMBER)) globals.add(match[1]);
+    }
+    const writes = new Set<string>();
+    for (const match of compiledCode.matchAll(SCOPE_WRITE)) if (globals.has(match[1])) writes.add(match[1]);
+    for (const match of compiledCode.matchAll(SCOPE_UPDATE)) {
+      const name = match[1] ?? match[2];
+      if (globals.has(name)) writes.add(name);
+    }
+    for (const match of code.matchAll(ALIAS_WRITE)) writes.add(match[1]);
+    for (const match of code.matchAll(ALIAS_UPDATE)) writes.add(match[1] ?? match[2]);
+    return { globals, writes };
+  }
+
+  /**
+   * Compiles one CommonJS module of a compartmentalized package (plain
+   * JavaScript): the text stays a CommonJS module body for the bundler's own
+   * CommonJS handling, but its free references go through its package's
+   * global scope object, which a one-line prelude obtains from the bootstrap
+   * (`require("hermetic:bootstrap").scopeOf(package, globals, strict)`) when
+   * the body first runs. Every line keeps its number. `preserve` lists the
+   * member chains a later `define`/replace step substitutes (the bundler's
+   * `define` keys); `process.env.NODE_ENV` always is.
+   */
+  async transformCommonJS(id: string, code: string, preserve: string[] = []): Promise<TransformResult> {
+    const pkg = this.attributor.packageOf(id);
+    const q = JSON.stringify;
+    const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
+    const compiled = await this.compiler.compileCommonJS(id, code, this.options.sourceMap !== false, chains, pkg.name, ({ prefix, globals, strict, uses }) => {
+      if (uses.length === 0) return '';
+      const scope = `${prefix}s`;
+      const members = uses.map((member) => `${prefix}${member}=${scope}.${member}`).join(',');
+      return `var ${scope}=require(${q(BOOTSTRAP_ID)}).scopeOf(${q(pkg.name)},${q(globals)},${strict}),${members};`;
+    });
+    const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
+    this.usages.set(id, { packageName: pkg.name, globals, writes, imports: [], builtins: [] });
+    return compiled.map === undefined ? { code: compiled.code, warnings: compiled.warnings } : { code: compiled.code, map: compiled.map, warnings: compiled.warnings };
   }
 
   private describeDependency(specifier: string, resolved: ResolvedDependency, importerPackage: string, dynamic: boolean, attributes?: Record<string, string>): EmittedDependency {
@@ -209,18 +271,7 @@ export class HermeticBuild {
       }
     }
     for (const dependency of dependencies) if (dependency.key.startsWith('builtin:')) builtins.push(dependency.packageName);
-    const globals = new Set(compiled.globals);
-    if (compiled.globals.some((name) => name === 'window' || name === 'self' || name === 'globalThis')) {
-      for (const match of code.matchAll(GLOBAL_MEMBER)) globals.add(match[1]);
-    }
-    const writes = new Set<string>();
-    for (const match of compiled.code.matchAll(SCOPE_WRITE)) if (globals.has(match[1])) writes.add(match[1]);
-    for (const match of compiled.code.matchAll(SCOPE_UPDATE)) {
-      const name = match[1] ?? match[2];
-      if (globals.has(name)) writes.add(name);
-    }
-    for (const match of code.matchAll(ALIAS_WRITE)) writes.add(match[1]);
-    for (const match of code.matchAll(ALIAS_UPDATE)) writes.add(match[1] ?? match[2]);
+    const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
     this.usages.set(id, {
       packageName: pkg.name,
       globals,
@@ -252,6 +303,7 @@ export class HermeticBuild {
   invalidate(id: string): void {
     this.usages.delete(id);
     this.kinds.delete(id);
+    this.commonJSKinds.delete(id);
   }
 
   /** The bootstrap module's source. */

@@ -117,6 +117,27 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         return { ...resolvedResult(resolved), sideEffects: true };
       });
 
+      // CommonJS of a compartmentalized package stays esbuild's to wrap and link; its body runs against its
+      // package's global. `define` keys stay as written so esbuild still replaces them.
+      const defineKeys = Object.keys(initial.define ?? {});
+      build.onLoad({ filter: /\.c?js$/, namespace: 'file' }, async (args) => {
+        if (!core.isCommonJSCompartmentalized(args.path)) return undefined;
+        const original = await readFile(args.path, 'utf8');
+        const hash = createHash('sha256').update(original).update('\0cjs').digest('hex');
+        const cached = cache.get(args.path);
+        let result: TransformResult;
+        if (cached !== undefined && cached.hash === hash) {
+          result = cached.result;
+        } else {
+          result = await core.transformCommonJS(args.path, original, defineKeys);
+          cache.set(args.path, { hash, result });
+        }
+        const contents = sourceMaps && result.map !== undefined
+          ? result.code + inlineMap({ ...result.map, sources: [args.path], sourcesContent: [original] })
+          : result.code;
+        return { contents, loader: 'js', resolveDir: dirname(args.path), warnings: result.warnings.map((text) => ({ text })) };
+      });
+
       build.onLoad({ filter: /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/, namespace: 'file' }, async (args) => {
         if (!core.isCompartmentalized(args.path)) return undefined;
         const original = await readFile(args.path, 'utf8');

@@ -2,7 +2,10 @@
  * @hermetic/rollup-plugin: every npm package of a Rollup bundle in its own
  * compartment, under a LavaMoat-compatible policy. Put it after the plugins
  * that turn sources into JavaScript (TypeScript, JSX, `@rollup/plugin-commonjs`,
- * replacements): its transform runs last (`order: 'post'`) anyway.
+ * replacements): its transform runs last (`order: 'post'`) anyway. CommonJS
+ * files of packages are compiled as they are loaded (`load`, `order: 'pre'`),
+ * before `@rollup/plugin-commonjs` wraps them, so their bodies run against
+ * their package's global too.
  *
  * ```js
  * import { hermetic } from '@hermetic/rollup-plugin';
@@ -10,7 +13,8 @@
  *                  plugins: [nodeResolve(), commonjs(), hermetic()] };
  * ```
  */
-import type { Plugin, TransformPluginContext } from 'rollup';
+import { readFile } from 'node:fs/promises';
+import type { Plugin, PluginContext, TransformPluginContext } from 'rollup';
 import {
   BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, hasPolicyPlaceholder, injectPolicy, type HermeticOptions,
 } from '@hermetic/bundler-core';
@@ -54,10 +58,20 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
         return null;
       },
     },
-    load(id) {
-      if (id === VIRTUAL_BOOTSTRAP) return current().bootstrapSource();
-      if (id === VIRTUAL_LOCKDOWN) return current().lockdownSource();
-      return null;
+    load: {
+      // CommonJS of a compartmentalized package is compiled as it is read, before any transform:
+      // @rollup/plugin-commonjs (or Rolldown) still wraps and links it, but its body runs against its
+      // package's global. `process.env.NODE_ENV` is left as written for replace/define steps.
+      order: 'pre',
+      async handler(this: PluginContext, id: string) {
+        if (id === VIRTUAL_BOOTSTRAP) return current().bootstrapSource();
+        if (id === VIRTUAL_LOCKDOWN) return current().lockdownSource();
+        const build = current();
+        if (!/\.c?js$/.test(id) || !build.isCommonJSCompartmentalized(id)) return null;
+        const result = await build.transformCommonJS(id, await readFile(id, 'utf8'));
+        for (const warning of result.warnings) this.warn(warning);
+        return { code: result.code, map: result.map ?? null };
+      },
     },
     transform: {
       order: 'post',

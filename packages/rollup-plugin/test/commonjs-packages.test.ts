@@ -1,39 +1,26 @@
 /**
  * CommonJS packages under Rollup (real Rollup, child process): they go
- * through @rollup/plugin-commonjs and run outside compartments, next to
- * compartmentalized ES module packages. (Turning its output into records
- * fails: it resolves CommonJS named exports at bundle time through
- * `syntheticNamedExports`, which a record cannot declare.)
+ * through @rollup/plugin-commonjs, which keeps wrapping and linking them, but
+ * their bodies run against their own compartment's global (CONFORMANCE 50):
+ * a denied global is absent, `globalThis` and a sloppy function's `this` are
+ * the package's global, and undeclared writes do not reach the host.
  */
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { buildInChild } from '../../../tests/browser/support/build-in-child.js';
 import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
+import { COMMONJS_PROBE_MAIN, expectCommonJSConfined, runNode } from '../../../tests/browser/support/commonjs-probe.js';
 
 let app: FixtureApp;
 beforeAll(() => {
-  app = createFixtureApp({
-    name: 'rollup-cjs',
-    fixturePackages: ['policy-cjs'],
-    files: {
-      'src/main.js': `import { sum, probeFetch, probeAliased } from 'policy-cjs';\nconsole.log(JSON.stringify({ sum: sum(2, 3), fetch: probeFetch(), aliased: probeAliased(), host: typeof fetch }));\n`,
-    },
-  });
+  app = createFixtureApp({ name: 'rollup-cjs', fixturePackages: ['policy-cjs'], files: { 'src/main.js': COMMONJS_PROBE_MAIN } });
 });
 afterAll(() => app.remove());
 
-function run(file: string): Promise<string> {
-  return new Promise((done, fail) => {
-    execFile(process.execPath, [file], { timeout: 60000 }, (error, stdout, stderr) => (error ? fail(new Error(stderr)) : done(stdout)));
-  });
-}
-
-test('a CommonJS package works in a Hermetic bundle and runs outside compartments (its globals are the host\'s)', async () => {
+test('50: a CommonJS package denied fetch cannot read it, and its sloppy this and undeclared writes stay in its own global', async () => {
   const outDir = join(app.dir, 'dist-default');
   await buildInChild({
     bundler: 'rollup', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true,
     options: { policyOverride: { resources: { 'policy-cjs': { globals: { fetch: false } } } } },
   });
-  const result = JSON.parse(await run(join(outDir, 'main.js'))) as Record<string, unknown>;
-  expect(result).toEqual({ sum: 5, fetch: 'function', aliased: 'function', host: 'function' });
+  expectCommonJSConfined(JSON.parse(await runNode(join(outDir, 'main.js'))) as Record<string, unknown>);
 }, 180000);

@@ -1,8 +1,18 @@
 'use strict';
-// A CommonJS package: bundled through each bundler's own CommonJS support,
-// outside compartments.
+// A CommonJS package: each bundler's own CommonJS support wraps and links it,
+// and Hermetic runs its body against its own compartment's global.
 const math = require('./math.js');
+const sloppy = require('./sloppy.js');
 
 exports.sum = (a, b) => math.add(a, b);
 exports.probeFetch = () => typeof fetch;
 exports.probeAliased = () => typeof globalThis.fetch;
+exports.probeRead = () => {
+  try {
+    return typeof fetch('data:,x');
+  } catch (error) {
+    return `${error.name}: ${error.message}`;
+  }
+};
+exports.probeSloppyThis = sloppy.probeThis;
+exports.probeSloppyWrite = sloppy.probeWrite;

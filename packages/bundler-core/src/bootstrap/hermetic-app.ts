@@ -6,7 +6,7 @@
  * global holds only what the policy grants, and whose imports of other
  * packages are checked against the policy while the graph links.
  */
-import type { ModuleRecordShape as ModuleRecord } from './record-shape.js';
+import type { ModuleRecordShape as ModuleRecord, RecordHandle } from './record-shape.js';
 import { ROOT_PACKAGE, type PackagePolicy, type Policy } from '../policy-types.js';
 import { addTrustedNames, definePackageGlobals, type GrantedNames } from './package-globals.js';
 import { guardRecord } from './guard-record.js';
@@ -80,6 +80,25 @@ export interface HermeticApp {
   startNow(key: string): object;
   /** The compartment of a package (created on first use). */
   compartmentOf(packageName: string): CompartmentLike;
+  /**
+   * The global scope of a CommonJS module of `packageName` that uses
+   * `globals` (compileCommonJS's prelude calls this when the module body first
+   * runs): what a module record's `$h.g`/`$h.y` would be in that package's
+   * compartment, denials included.
+   */
+  scopeOf(packageName: string, globals: string[], strict: boolean): CommonJSScope;
+}
+
+/** The names a CommonJS body compiled by compileCommonJS reads its globals through. */
+export interface CommonJSScope {
+  /** The scope object: in sloppy code a write to a name no global has creates it on the package's global. */
+  g: object;
+  /** The strict scope object (absent names throw on write). */
+  t: object;
+  /** `typeof` of a global. */
+  y(name: string): string;
+  /** Maps the host global (a sloppy function's `this` without receiver) to the package's global. */
+  w(value: unknown): unknown;
 }
 
 const BUILTIN_PREFIX = 'builtin:';
@@ -99,6 +118,7 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
   const started = new Set<string>();
   const compartments = new Map<string, PackageCompartment>();
   let flushQueued = false;
+  let scopeCount = 0;
   let pending: Array<Promise<unknown>> = [];
 
   const policyOf = (packageName: string): PackagePolicy | 'trusted' => {
@@ -240,5 +260,48 @@ export function createHermeticApp(options: HermeticAppOptions): HermeticApp {
       return compartmentOf(registration.packageName).importNow(key);
     },
     compartmentOf,
+    scopeOf(packageName, globals, strict) {
+      const compartment = compartmentOf(packageName);
+      const own = compartment.globalThis;
+      // A one-module record run in the compartment hands over its handle: the runtime's own scope
+      // object for these names, wrapped by the policy's denials exactly as a record of the package is.
+      let handle: RecordHandle | undefined;
+      const key = `hermetic:scope:${scopeCount++}`;
+      const record: ModuleRecord = {
+        format: 1,
+        bindings: [],
+        globals,
+        functor: function* (h: RecordHandle) {
+          handle = h;
+          yield [[], {}, []];
+        },
+      };
+      registry.set(key, { key, packageName, record, deps: {} });
+      started.add(key);
+      try {
+        compartment.importNow(key);
+      } finally {
+        registry.delete(key);
+      }
+      const { g: strictScope, y } = handle!;
+      // The engine substitutes its realm's global for a sloppy function's missing receiver.
+      const w = (value: unknown): unknown => (value === globalThis || value === host ? own : value);
+      if (strict) return { g: strictScope, t: strictScope, y, w };
+      // Sloppy code: a write to a name neither the package nor the host has creates it (on a frozen
+      // package global the write is ignored, as the engine would); everything else is the strict scope's.
+      const sloppyScope: object = {};
+      const strictRecord = strictScope as Record<string, unknown>;
+      for (const name of globals) {
+        Object.defineProperty(sloppyScope, name, {
+          get: () => strictRecord[name],
+          set(value: unknown) {
+            if (name in own || name in host) strictRecord[name] = value;
+            else Reflect.set(own, name, value);
+          },
+          enumerable: true,
+        });
+      }
+      return { g: sloppyScope, t: strictScope, y, w };
+    },
   };
 }

@@ -3,6 +3,6 @@
  * every Hermetic bundle includes (see hermetic-app.ts).
  */
 export { createHermeticApp } from './hermetic-app.js';
-export type { HermeticApp, HermeticAppOptions, DependencyTarget, RegistrationExtras } from './hermetic-app.js';
+export type { HermeticApp, HermeticAppOptions, DependencyTarget, RegistrationExtras, CommonJSScope } from './hermetic-app.js';
 export { HermeticPolicyError, deniedGlobalError, deniedImportError } from './denial-messages.js';
 export { definePackageGlobals } from './package-globals.js';

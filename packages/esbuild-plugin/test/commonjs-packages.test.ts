@@ -1,0 +1,26 @@
+/**
+ * CommonJS packages under esbuild (real esbuild, child process): esbuild keeps
+ * wrapping and linking them, but their bodies run against their own
+ * compartment's global (CONFORMANCE 50): a denied global is absent,
+ * `globalThis` and a sloppy function's `this` are the package's global, and
+ * undeclared writes do not reach the host.
+ */
+import { join } from 'node:path';
+import { buildInChild } from '../../../tests/browser/support/build-in-child.js';
+import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
+import { COMMONJS_PROBE_MAIN, expectCommonJSConfined, runNode } from '../../../tests/browser/support/commonjs-probe.js';
+
+let app: FixtureApp;
+beforeAll(() => {
+  app = createFixtureApp({ name: 'esbuild-cjs', fixturePackages: ['policy-cjs'], files: { 'src/main.js': COMMONJS_PROBE_MAIN } });
+});
+afterAll(() => app.remove());
+
+test('50: a CommonJS package denied fetch cannot read it, and its sloppy this and undeclared writes stay in its own global', async () => {
+  const outDir = join(app.dir, 'dist');
+  await buildInChild({
+    bundler: 'esbuild', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true,
+    options: { policyOverride: { resources: { 'policy-cjs': { globals: { fetch: false } } } } },
+  });
+  expectCommonJSConfined(JSON.parse(await runNode(join(outDir, 'main.js'))) as Record<string, unknown>);
+}, 180000);
