@@ -5,7 +5,9 @@
  * `globalThis` and a sloppy function's `this` are the package's global, and
  * undeclared writes do not reach the host.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { buildInChild } from '../../../tests/browser/support/build-in-child.js';
 import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
 import { COMMONJS_PROBE_MAIN, expectCommonJSConfined, runNode } from '../../../tests/browser/support/commonjs-probe.js';
@@ -23,4 +25,20 @@ test('50: a CommonJS package denied fetch cannot read it, and its sloppy this an
     options: { policyOverride: { resources: { 'policy-cjs': { globals: { fetch: false } } } } },
   });
   expectCommonJSConfined(JSON.parse(await runNode(join(outDir, 'main.js'))) as Record<string, unknown>);
+}, 180000);
+
+test('the compiled CommonJS body maps back to its original file and line', async () => {
+  // Unminified: the policy injected after esbuild wrote the map shifts the columns that follow it on its line.
+  const outDir = join(app.dir, 'dist-unminified');
+  await buildInChild({ bundler: 'esbuild', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, minify: false });
+  const code = readFileSync(join(outDir, 'main.js'), 'utf8');
+  const map = new TraceMap(readFileSync(join(outDir, 'main.js.map'), 'utf8'));
+  const offset = code.indexOf('.cjsLeak = 1');
+  expect(offset).toBeGreaterThan(0);
+  const before = code.slice(0, offset + 1);
+  const line = before.split('\n').length;
+  const column = offset + 1 - (before.lastIndexOf('\n') + 1);
+  const original = originalPositionFor(map, { line, column });
+  expect(original.source).toMatch(/node_modules\/policy-cjs\/sloppy\.js$/);
+  expect(original.line).toBe(12);
 }, 180000);
