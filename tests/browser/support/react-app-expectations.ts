@@ -17,7 +17,7 @@ export function expectReactAppWorks(report: PageReport): void {
   expect(report.text).toContain('lazy chunk loaded');
 }
 
-/** Asserts that the package denied `fetch` could not read it by any route, and that writes stayed inside. */
+/** Asserts that the packages denied `fetch` could not read it by any route, and that writes stayed inside. */
 export function expectPolicyEnforced(report: PageReport): void {
   const line = report.text.split('\n').find((l) => l.startsWith('{"typeofFetch"'));
   expect(line).toBeDefined();
@@ -31,4 +31,14 @@ export function expectPolicyEnforced(report: PageReport): void {
   expect(policy.leaked).toBe('undefined');
   // The app itself is trusted and sees the real fetch: the denial is per package.
   expect(policy.hostFetch).toBe('function');
+  // The CommonJS package, wrapped by the bundler's own CommonJS support, runs in its compartment too.
+  expect(policy.cjs).toEqual({
+    typeofFetch: 'undefined',
+    aliased: 'undefined',
+    read: expect.stringMatching(/^ReferenceError: fetch is not defined in package "policy-cjs".*\{"resources":\{"policy-cjs":\{"globals":\{"fetch":true\}\}\}\}/),
+    sloppyThis: 'undefined',
+    // Sloppy output (IIFE): the write is ignored by the frozen package global; strict (ES module) output: it throws.
+    write: expect.stringMatching(/^(undefined|ReferenceError)$/),
+    leaked: 'undefined',
+  });
 }

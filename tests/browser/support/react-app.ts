@@ -1,12 +1,15 @@
 /**
  * The app every plugin test builds: React with react-dom (CommonJS), preact
  * and lodash-es (ES modules), a dynamic import() chunk, and three policy
- * fixture packages, one of them denied `fetch` by an override.
+ * fixture packages, plus the CommonJS policy-cjs; policy-denied and
+ * policy-cjs are denied `fetch` by an override.
  */
 import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
 
-/** The override every test build uses: the one package provably denied a global. */
-export const DENY_FETCH_OVERRIDE = { resources: { 'policy-denied': { globals: { fetch: false } } } };
+/** The override every test build uses: the packages provably denied a global (an ES module one, a CommonJS one). */
+export const DENY_FETCH_OVERRIDE = {
+  resources: { 'policy-denied': { globals: { fetch: false } }, 'policy-cjs': { globals: { fetch: false } } },
+};
 
 const body = `
     <div id="react-root"></div>
@@ -22,6 +25,7 @@ import { camelCase, chunk } from 'lodash-es';
 import { typeofFetch, readFetchDirectly } from 'policy-denied';
 import { probeAliasedFetch, probeOwnGlobal } from 'policy-aliased';
 import { writeOwnGlobal } from 'policy-writer';
+import * as cjs from 'policy-cjs';
 
 function App() {
   const [count, setCount] = useState(0);
@@ -43,6 +47,14 @@ const policy = {
   write: writeOwnGlobal(1),
   leaked: typeof window.hermeticLeak,
   hostFetch: typeof fetch,
+  cjs: {
+    typeofFetch: cjs.probeFetch(),
+    aliased: cjs.probeAliased(),
+    read: cjs.probeRead(),
+    sloppyThis: cjs.probeSloppyThis(),
+    write: cjs.probeSloppyWrite(),
+    leaked: typeof window.cjsLeak,
+  },
 };
 document.getElementById('policy-out').textContent = JSON.stringify(policy);
 render(h('span', { id: 'preact-out' }, 'preact: ' + chunk([1, 2, 3, 4], 2).length + ' chunks'), document.getElementById('preact-root'));
@@ -56,7 +68,7 @@ import('./lazy.js').then((lazy) => {
 export function createReactApp(name: string): FixtureApp {
   return createFixtureApp({
     name,
-    fixturePackages: ['policy-denied', 'policy-aliased', 'policy-writer'],
+    fixturePackages: ['policy-denied', 'policy-aliased', 'policy-writer', 'policy-cjs'],
     dependencies: ['react', 'react-dom', 'preact', 'lodash-es'],
     files: {
       'index.html': `<!doctype html><html><head><meta charset="utf-8"></head><body>${body}\n<script type="module" src="/src/main.jsx"></script></body></html>`,
