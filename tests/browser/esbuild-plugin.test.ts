@@ -5,53 +5,32 @@
  * import() chunk and as an IIFE.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/chromium.js';
-import { serveWithStrictCsp, type CspServer } from './support/csp-server.js';
 import { loadPage } from './support/load-page.js';
-import { buildInChild, type BuildReport } from './support/build-in-child.js';
 import { createReactApp, DENY_FETCH_OVERRIDE } from './support/react-app.js';
 import { APP_READY, expectPolicyEnforced, expectReactAppWorks } from './support/react-app-expectations.js';
-import type { FixtureApp } from '../../test-fixtures/packages/fixture-app.js';
+import { servedBuilds } from './support/served-builds.js';
 
-let app: FixtureApp;
-let browser: Browser;
-let server: CspServer;
-let esm: BuildReport;
-
-beforeAll(async () => {
-  app = createReactApp('esbuild-react');
-  esm = await buildInChild({
-    bundler: 'esbuild', appDir: app.dir, entry: 'src/main.jsx', outDir: join(app.dir, 'dist'),
-    hermetic: true, options: { policyOverride: DENY_FETCH_OVERRIDE },
-  });
-  await buildInChild({
-    bundler: 'esbuild', appDir: app.dir, entry: 'src/main.jsx', outDir: join(app.dir, 'dist-iife'),
-    hermetic: true, format: 'iife', options: { policyOverride: DENY_FETCH_OVERRIDE },
-  });
-  server = await serveWithStrictCsp(app.dir);
-  browser = await launchChromium();
-}, 240000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  app?.remove();
-});
+const served = servedBuilds(
+  () => createReactApp('esbuild-react'),
+  (app) => {
+    const common = { bundler: 'esbuild' as const, appDir: app.dir, entry: 'src/main.jsx', hermetic: true, options: { policyOverride: DENY_FETCH_OVERRIDE } };
+    return [{ ...common, outDir: join(app.dir, 'dist') }, { ...common, outDir: join(app.dir, 'dist-iife'), format: 'iife' }];
+  },
+);
 
 test('49: the ESM bundle (code-split, dynamic import chunk) runs under script-src self with zero violations and renders React, preact and lodash-es', async () => {
-  expect(esm.files.filter((f) => f.file.endsWith('.js')).length).toBeGreaterThanOrEqual(2);
-  const report = await loadPage(browser, `${server.origin}/page.html`, { waitForSelector: APP_READY });
+  expect(served.builds[0].files.filter((f) => f.file.endsWith('.js')).length).toBeGreaterThanOrEqual(2);
+  const report = await loadPage(served.browser, `${served.server.origin}/page.html`, { waitForSelector: APP_READY });
   expectReactAppWorks(report);
 });
 
 test('50/52: the package denied fetch cannot read it (typeof, direct read, alias) and its writes stay in its own global', async () => {
-  const report = await loadPage(browser, `${server.origin}/page.html`, { waitForSelector: APP_READY });
+  const report = await loadPage(served.browser, `${served.server.origin}/page.html`, { waitForSelector: APP_READY });
   expectPolicyEnforced(report);
 });
 
 test('49: the IIFE bundle runs as a classic script under the same CSP', async () => {
-  const report = await loadPage(browser, `${server.origin}/page-iife.html`, { waitForSelector: APP_READY });
+  const report = await loadPage(served.browser, `${served.server.origin}/page-iife.html`, { waitForSelector: APP_READY });
   expectReactAppWorks(report);
   expectPolicyEnforced(report);
 });

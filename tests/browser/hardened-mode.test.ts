@@ -6,16 +6,9 @@
  * with it, the attempt throws and other packages are unaffected.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './support/chromium.js';
-import { serveWithStrictCsp, type CspServer } from './support/csp-server.js';
 import { loadPage } from './support/load-page.js';
-import { buildInChild } from './support/build-in-child.js';
-import { createFixtureApp, type FixtureApp } from '../../test-fixtures/packages/fixture-app.js';
-
-let app: FixtureApp;
-let browser: Browser;
-let server: CspServer;
+import { servedBuilds } from './support/served-builds.js';
+import { createFixtureApp } from '../../test-fixtures/packages/fixture-app.js';
 
 const main = `
 import { poisonObjectPrototype, poisonArrayMap } from 'policy-proto';
@@ -31,8 +24,8 @@ out.textContent = JSON.stringify(result);
 document.body.append(out);
 `;
 
-beforeAll(async () => {
-  app = createFixtureApp({
+const served = servedBuilds(
+  () => createFixtureApp({
     name: 'hardened',
     fixturePackages: ['policy-proto'],
     files: {
@@ -40,24 +33,20 @@ beforeAll(async () => {
       'hardened.html': '<!doctype html><body><script type="module" src="./dist-hardened/main.js"></script></body>',
       'plain.html': '<!doctype html><body><script type="module" src="./dist-plain/main.js"></script></body>',
     },
-  });
-  const common = { bundler: 'esbuild' as const, appDir: app.dir, entry: 'src/main.js', hermetic: true };
-  await buildInChild({ ...common, outDir: join(app.dir, 'dist-hardened'), options: { hardened: true } });
-  await buildInChild({ ...common, outDir: join(app.dir, 'dist-plain') });
-  server = await serveWithStrictCsp(app.dir);
-  browser = await launchChromium();
-}, 240000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  app?.remove();
-});
+  }),
+  (app) => {
+    const common = { bundler: 'esbuild' as const, appDir: app.dir, entry: 'src/main.js', hermetic: true };
+    return [
+      { ...common, outDir: join(app.dir, 'dist-hardened'), options: { hardened: true } },
+      { ...common, outDir: join(app.dir, 'dist-plain') },
+    ];
+  },
+);
 
 const resultOf = (text: string): Record<string, string> => JSON.parse(text.trim()) as Record<string, string>;
 
 test('hardened: lockdown runs under script-src self and prototype poisoning from a package throws', async () => {
-  const report = await loadPage(browser, `${server.origin}/hardened.html`, { waitForSelector: '#out' });
+  const report = await loadPage(served.browser, `${served.server.origin}/hardened.html`, { waitForSelector: '#out' });
   // SES probes the host's evaluators while locking down (each probe is caught and
   // nothing is evaluated); the browser still reports every refused probe. Those
   // are the only violations: none comes from the bundle's own modules.
@@ -69,7 +58,7 @@ test('hardened: lockdown runs under script-src self and prototype poisoning from
 });
 
 test('without hardened mode the shared intrinsics can be poisoned (why the option exists)', async () => {
-  const report = await loadPage(browser, `${server.origin}/plain.html`, { waitForSelector: '#out' });
+  const report = await loadPage(served.browser, `${served.server.origin}/plain.html`, { waitForSelector: '#out' });
   expect(report.violations).toEqual([]);
   expect(report.pageErrors).toEqual([]);
   expect(resultOf(report.text)).toEqual({ object: 'polluted', array: 'polluted', polluted: 'string', map: 'poisoned' });
