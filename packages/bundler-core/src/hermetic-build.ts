@@ -4,6 +4,7 @@
  * what the policy generator needs, and produces the bootstrap and the final
  * policy.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
@@ -20,6 +21,10 @@ import { resolvePolicyInput, type PolicyInput } from './load-policy.js';
 import { formatPolicy } from './sort-policy.js';
 import { findRuntimePaths, type RuntimePaths } from './runtime-paths.js';
 import type { Policy } from './policy-types.js';
+import {
+  deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
+} from './require-policy.js';
+import { denialWarning } from './bootstrap/denial-messages.js';
 
 /** Options every Hermetic plugin accepts. */
 export interface HermeticOptions {
@@ -60,6 +65,14 @@ export interface ResolvedDependency {
 
 /** Resolves `specifier` from the module being transformed; `null` when it cannot. */
 export type DependencyResolver = (specifier: string, dynamic: boolean) => Promise<ResolvedDependency | null>;
+
+/** A denied CommonJS `require`: the module to use in place of its target, and the build warning. */
+export interface DeniedRequire {
+  /** Id of the stub module (a file name next to the importer that does not exist; {@link HermeticBuild.requireStubSource} gives its text). */
+  stubId: string;
+  /** The denial, worded like the ES-import one (in debug mode, prefixed as a debug warning). */
+  warning: string;
+}
 
 /** What a transform returns. */
 export interface TransformResult {
@@ -126,6 +139,9 @@ export class HermeticBuild {
   private readonly kinds = new Map<string, boolean>();
   private readonly commonJSKinds = new Map<string, boolean>();
   private readonly compiler: CompileCache;
+  private readonly requireEdges = new Map<string, { packages: Set<string>; builtins: Set<string> }>();
+  private readonly requireStubs = new Map<string, string>();
+  private enforcedPolicy: Policy | undefined;
 
   constructor(options: HermeticOptions = {}) {
     this.options = options;
@@ -224,6 +240,55 @@ export class HermeticBuild {
     return compiled.map === undefined ? { code: compiled.code, warnings: compiled.warnings } : { code: compiled.code, map: compiled.map, warnings: compiled.warnings };
   }
 
+  /**
+   * Checks a CommonJS `require` of `specifier`, resolved by the bundler to
+   * `resolved`, from the module `importerId` against the policy (explicit
+   * `policy` with `policyOverride`; without an explicit policy the generated
+   * one grants every edge, so only an override can revoke one). Applies when
+   * the importer is compartmentalized CommonJS ({@link isCommonJSCompartmentalized})
+   * and the target is a module of another package or a host built-in.
+   * Records the edge for the generated policy. Returns `undefined` when the
+   * require goes through unchanged, else the stub to wire in its place: it
+   * throws the denial when required, or with `debug` logs it and exports the
+   * real module.
+   */
+  checkRequire(importerId: string, specifier: string, resolved: ResolvedDependency): DeniedRequire | undefined {
+    if (!this.isCommonJSCompartmentalized(importerId)) return undefined;
+    const importer = this.attributor.packageOf(importerId).name;
+    const target = this.requireTarget(specifier, resolved);
+    if (target === undefined || (target.kind === 'package' && target.name === importer)) return undefined;
+    let edges = this.requireEdges.get(importerId);
+    if (edges === undefined) this.requireEdges.set(importerId, (edges = { packages: new Set(), builtins: new Set() }));
+    (target.kind === 'builtin' ? edges.builtins : edges.packages).add(target.name);
+    const granted = this.explicitPolicy === undefined
+      ? !overrideRevokesRequire(this.override, importer, target)
+      : policyGrantsRequire((this.enforcedPolicy ??= mergePolicy(this.explicitPolicy, this.override)), importer, target);
+    if (granted) return undefined;
+    const message = deniedRequireText(importer, target, this.attributor.moduleKey(importerId), specifier);
+    const debug = this.options.debug === true;
+    const realRequest = resolved.external ? specifier : resolved.id;
+    const hash = createHash('sha256').update(`${importerId}\0${specifier}\0${realRequest}\0${debug}`).digest('hex').slice(0, 16);
+    const stubId = join(dirname(importerId), `hermetic-denied-require-${hash}.cjs`);
+    this.requireStubs.set(stubId, deniedRequireStub(message, debug, realRequest));
+    return { stubId, warning: debug ? denialWarning(message) : message };
+  }
+
+  /** The text of a stub made by {@link checkRequire}; `undefined` for any other id. */
+  requireStubSource(id: string): string | undefined {
+    return this.requireStubs.get(id);
+  }
+
+  private requireTarget(specifier: string, resolved: ResolvedDependency): RequireTarget | undefined {
+    if (resolved.external) {
+      if (isBuiltin(specifier)) return { kind: 'builtin', name: specifier.replace(/^node:/, '').split('/')[0] };
+      if (/^\.{0,2}\//.test(specifier) || specifier.startsWith('\0')) return undefined;
+      return { kind: 'package', name: specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0] };
+    }
+    const file = resolved.id.split('?')[0];
+    if (resolved.id.startsWith('\0') || !existsSync(file)) return undefined;
+    return { kind: 'package', name: this.attributor.packageOf(file).name };
+  }
+
   private describeDependency(specifier: string, resolved: ResolvedDependency, importerPackage: string, dynamic: boolean, attributes?: Record<string, string>): EmittedDependency {
     const base = { specifier, dynamic, ...(attributes === undefined ? {} : { attributes }) };
     if (resolved.external) {
@@ -304,6 +369,7 @@ export class HermeticBuild {
     this.usages.delete(id);
     this.kinds.delete(id);
     this.commonJSKinds.delete(id);
+    this.requireEdges.delete(id);
   }
 
   /** The bootstrap module's source. */
@@ -322,7 +388,10 @@ export class HermeticBuild {
 
   /** The policy generated from the modules transformed so far. */
   generatedPolicy(): Policy {
-    return generatePolicy([...this.usages.values()].sort((a, b) => (a.packageName < b.packageName ? -1 : 1)));
+    const requires: ModuleUsage[] = [...this.requireEdges].map(([id, edges]) => ({
+      packageName: this.attributor.packageOf(id).name, globals: [], imports: edges.packages, builtins: edges.builtins,
+    }));
+    return generatePolicy([...this.usages.values(), ...requires].sort((a, b) => (a.packageName < b.packageName ? -1 : 1)));
   }
 
   /** The policy the bundle enforces: the explicit (or generated) one with the override applied. */

@@ -2,7 +2,9 @@
  * @hermetic/bundler-core: what every Hermetic bundler plugin shares.
  */
 export { HermeticBuild } from './hermetic-build.js';
-export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult } from './hermetic-build.js';
+export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult, DeniedRequire } from './hermetic-build.js';
+export { policyGrantsRequire, deniedRequireStub } from './require-policy.js';
+export type { RequireTarget } from './require-policy.js';
 export { PackageAttributor } from './package-attribution.js';
 export type { PackageInfo } from './package-attribution.js';
 export { computeCanonicalNames } from './canonical-names.js';

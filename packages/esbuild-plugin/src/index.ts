@@ -29,6 +29,8 @@ export interface HermeticEsbuildOptions extends HermeticOptions {
 }
 
 const NAMESPACE = 'hermetic';
+/** Stubs of denied CommonJS `require` targets. */
+const DENIED_NAMESPACE = 'hermetic-denied-require';
 
 /**
  * A relative specifier with a script extension naming an existing file
@@ -86,6 +88,12 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         resolveDir: core.root,
       }));
 
+      build.onLoad({ filter: /.*/, namespace: DENIED_NAMESPACE }, (args) => {
+        const contents = core.requireStubSource(args.path);
+        if (contents === undefined) return { errors: [{ text: `Hermetic: no stub was made for ${args.path}.` }] };
+        return { contents, loader: 'js', resolveDir: dirname(args.path) };
+      });
+
       // A record registers itself: its file has side effects even in a `"sideEffects": false` package.
       // Entry modules re-export what they export (library bundles).
       const entries = new Set<string>();
@@ -97,8 +105,19 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           return resolvedResult(resolved);
         }
         if (args.namespace === NAMESPACE || args.kind === 'entry-point' || (args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) return undefined;
-        // CommonJS `require` targets stay with esbuild's CommonJS handling.
-        if (args.kind === 'require-call' || args.kind === 'require-resolve') return undefined;
+        // CommonJS `require` targets stay with esbuild's CommonJS handling; one of another package that the
+        // policy does not grant a compartmentalized CommonJS importer becomes a stub that throws the denial.
+        if (args.kind === 'require-call' || args.kind === 'require-resolve') {
+          if (args.namespace !== 'file' || !core.isCommonJSCompartmentalized(args.importer)) return undefined;
+          const resolved = await build.resolve(args.path, {
+            kind: args.kind, importer: args.importer, namespace: args.namespace, resolveDir: args.resolveDir, pluginData: { hermetic: true },
+          });
+          // Unresolvable: esbuild reports it (or, inside try/catch, leaves it to run time) as usual.
+          if (resolved.errors.length > 0 || (!resolved.external && resolved.namespace !== 'file')) return undefined;
+          const denied = core.checkRequire(args.importer, args.path, { id: resolved.path, external: resolved.external });
+          if (denied === undefined) return resolvedResult(resolved);
+          return { path: denied.stubId, namespace: DENIED_NAMESPACE, warnings: [{ text: denied.warning }] };
+        }
         // Only records import records through side-effect imports; everyone else keeps esbuild's answer.
         if (args.namespace !== 'file' || !core.isCompartmentalized(args.importer)) return undefined;
         const direct = relativeFile(args.path, args.resolveDir);

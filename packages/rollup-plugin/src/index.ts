@@ -14,7 +14,7 @@
  * ```
  */
 import { readFile } from 'node:fs/promises';
-import type { Plugin, PluginContext, TransformPluginContext } from 'rollup';
+import type { Plugin, PluginContext, ResolveIdHook, TransformPluginContext } from 'rollup';
 import {
   BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, hasPolicyPlaceholder, injectPolicy, type HermeticOptions,
 } from '@hermetic/bundler-core';
@@ -23,6 +23,20 @@ export type { HermeticOptions } from '@hermetic/bundler-core';
 
 const VIRTUAL_BOOTSTRAP = '\0' + BOOTSTRAP_ID;
 const VIRTUAL_LOCKDOWN = '\0' + LOCKDOWN_ID;
+
+type ResolveIdOptions = Parameters<ResolveIdHook>[2];
+
+/**
+ * True for the resolution of a CommonJS `require`: @rollup/plugin-commonjs
+ * marks its requests with `custom['node-resolve'].isRequire`; Rolldown (Vite)
+ * passes `kind: 'require-call'`.
+ */
+function isRequire(options: ResolveIdOptions): boolean {
+  const custom = options.custom as { 'node-resolve'?: { isRequire?: boolean; resolved?: unknown } } | undefined;
+  // @rollup/plugin-node-resolve hands its answer (`resolved`) to the other plugins once more: that is not a new request.
+  if (custom?.['node-resolve']?.resolved !== undefined) return false;
+  return custom?.['node-resolve']?.isRequire === true || (options as { kind?: string }).kind === 'require-call';
+}
 
 /** Options of the Rollup plugin. */
 export interface HermeticRollupOptions extends HermeticOptions {
@@ -46,7 +60,7 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
     resolveId: {
       // Before other resolvers (@rollup/plugin-commonjs answers for its own wrapper modules).
       order: 'pre',
-      handler(source: string, importer: string | undefined) {
+      async handler(this: PluginContext, source: string, importer: string | undefined, resolveOptions: ResolveIdOptions) {
         if (source === BOOTSTRAP_ID) return VIRTUAL_BOOTSTRAP;
         if (source === LOCKDOWN_ID) return VIRTUAL_LOCKDOWN;
         if (importer === VIRTUAL_BOOTSTRAP || importer === VIRTUAL_LOCKDOWN) {
@@ -54,6 +68,15 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
           if (source === '@hermetic/runtime') return paths.runtime;
           if (source === '@hermetic/bundler-core/bootstrap') return paths.bootstrap;
           if (source === 'ses' && paths.ses !== undefined) return paths.ses;
+        }
+        if (importer !== undefined && isRequire(resolveOptions) && current().isCommonJSCompartmentalized(importer)) {
+          // A CommonJS `require` of another package: checked against the policy, a denied target replaced by a stub.
+          const resolved = await this.resolve(source, importer, { ...resolveOptions, skipSelf: true });
+          if (resolved === null) return null;
+          const denied = current().checkRequire(importer, source, { id: resolved.id, external: resolved.external !== false });
+          if (denied === undefined) return resolved;
+          this.warn(denied.warning);
+          return denied.stubId;
         }
         return null;
       },
@@ -67,6 +90,8 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
         if (id === VIRTUAL_BOOTSTRAP) return current().bootstrapSource();
         if (id === VIRTUAL_LOCKDOWN) return current().lockdownSource();
         const build = current();
+        const stub = build.requireStubSource(id);
+        if (stub !== undefined) return stub;
         if (!/\.c?js$/.test(id) || !build.isCommonJSCompartmentalized(id)) return null;
         const result = await build.transformCommonJS(id, await readFile(id, 'utf8'));
         for (const warning of result.warnings) this.warn(warning);

@@ -17,6 +17,8 @@ export interface BuildReport {
   ms: number;
   outDir: string;
   files: BuiltFile[];
+  /** The bundler's warnings, as text. */
+  warnings?: string[];
 }
 
 /** What to build. */
@@ -28,6 +30,8 @@ export interface BuildSpec {
   hermetic: boolean;
   format?: 'esm' | 'iife';
   minify?: boolean;
+  /** Vite: build the entry itself (no index.html) into `<outDir>/main.js`, runnable by Node. */
+  node?: boolean;
   options?: Record<string, unknown>;
 }
 

@@ -40,6 +40,21 @@ export function deniedBuiltinError(importer: string, builtin: string, fromModule
   );
 }
 
+/**
+ * The message of a CommonJS `require` of another package that the policy does
+ * not grant (thrown by the stub that replaces the required module).
+ */
+export function deniedRequireMessage(importer: string, required: string, fromModule: string, specifier: string): string {
+  return `Package "${importer}" may not require package "${required}" (${fromModule} requires "${specifier}"): ` +
+    `the Hermetic policy does not allow it. To allow it, add to your policy override: ${entry(importer, 'packages', required)}`;
+}
+
+/** The message of a CommonJS `require` of a host built-in module that the policy does not grant. */
+export function deniedBuiltinRequireMessage(importer: string, builtin: string, fromModule: string): string {
+  return `Package "${importer}" may not require the built-in module "${builtin}" (from ${fromModule}): ` +
+    `the Hermetic policy does not allow it. To allow it, add to your policy override: ${entry(importer, 'builtin', builtin)}`;
+}
+
 /** The debug-mode warning for a denial that was let through. */
 export function denialWarning(message: string): string {
   return `[hermetic debug] allowed despite the policy: ${message}`;

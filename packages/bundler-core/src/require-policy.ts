@@ -1,0 +1,63 @@
+/**
+ * The policy applied to CommonJS `require`s between packages. ES imports are
+ * checked by the bootstrap while the graph links; a `require` is wired by the
+ * bundler's own CommonJS support, so a denied one is checked at build time and
+ * its target replaced by a stub module that throws when it is required (or, in
+ * debug mode, logs the denial and hands over the real module).
+ */
+import { ROOT_PACKAGE, type Policy } from './policy-types.js';
+import { deniedBuiltinRequireMessage, deniedRequireMessage, denialWarning } from './bootstrap/denial-messages.js';
+
+/** What a `require` reaches outside its own package. */
+export interface RequireTarget {
+  /** `package`: a module of another package (canonical name); `builtin`: a host built-in module (`fs`). */
+  kind: 'package' | 'builtin';
+  name: string;
+}
+
+/**
+ * True when `policy` lets `importer` require `target`, by the rule the
+ * bootstrap applies to ES imports: `packages[name] === true`, or for a
+ * built-in `builtin[name] === true` or a granted dotted member (`fs.readFile`).
+ * A root without an entry is trusted.
+ */
+export function policyGrantsRequire(policy: Policy, importer: string, target: RequireTarget): boolean {
+  const entry = policy.resources[importer];
+  if (entry === undefined && importer === ROOT_PACKAGE) return true;
+  if (target.kind === 'builtin') {
+    const grants = entry?.builtin ?? {};
+    return grants[target.name] === true || Object.keys(grants).some((key) => key.startsWith(target.name + '.') && grants[key] === true);
+  }
+  return entry?.packages?.[target.name] === true;
+}
+
+/**
+ * True when the override alone revokes the edge: with no explicit policy the
+ * generated one grants every edge the build sees, and an override entry
+ * replaces the generated grant (`false` revokes it).
+ */
+export function overrideRevokesRequire(override: Policy | undefined, importer: string, target: RequireTarget): boolean {
+  const entry = override?.resources[importer];
+  const grants = target.kind === 'builtin' ? entry?.builtin : entry?.packages;
+  const value = grants?.[target.name];
+  return value !== undefined && value !== true;
+}
+
+/** The denial message of a `require` (worded like the ES-import denial). */
+export function deniedRequireText(importer: string, target: RequireTarget, fromModule: string, specifier: string): string {
+  return target.kind === 'builtin'
+    ? deniedBuiltinRequireMessage(importer, target.name, fromModule)
+    : deniedRequireMessage(importer, target.name, fromModule, specifier);
+}
+
+/**
+ * The CommonJS module that replaces a denied `require` target: it throws a
+ * `HermeticPolicyError` when required, or in debug mode logs the denial and
+ * exports the real module (`realRequest`: an absolute path, or the external
+ * specifier).
+ */
+export function deniedRequireStub(message: string, debug: boolean, realRequest: string): string {
+  const q = JSON.stringify;
+  if (debug) return `console.warn(${q(denialWarning(message))});\nmodule.exports = require(${q(realRequest)});\n`;
+  return `module.exports = (function () {\n  var error = new Error(${q(message)});\n  error.name = "HermeticPolicyError";\n  throw error;\n})();\n`;
+}

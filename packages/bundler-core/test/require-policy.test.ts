@@ -1,0 +1,95 @@
+/**
+ * The build-time check of CommonJS `require`s between packages
+ * (`HermeticBuild#checkRequire`, CONFORMANCE 51 for requires): which edges it
+ * checks, the policy it checks them against, the stub that replaces a denied
+ * target, and the edges feeding the generated policy.
+ */
+import { join } from 'node:path';
+import { HermeticBuild, type Policy } from '@hermetic/bundler-core';
+import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
+
+let app: FixtureApp;
+let importer: string;
+let leaf: string;
+beforeAll(() => {
+  app = createFixtureApp({
+    name: 'require-policy',
+    fixturePackages: ['policy-cjs-require', 'policy-cjs', 'policy-cjs-leaf', 'policy-greeter'],
+    files: { 'src/main.js': `import 'policy-cjs-require';\n`, 'src/legacy.cjs': `require('policy-cjs-leaf');\n` },
+  });
+  importer = join(app.dir, 'node_modules', 'policy-cjs-require', 'index.js');
+  leaf = join(app.dir, 'node_modules', 'policy-cjs-leaf', 'index.js');
+});
+afterAll(() => app.remove());
+
+function build(options: { policy?: Policy; policyOverride?: Policy; debug?: boolean } = {}): HermeticBuild {
+  return new HermeticBuild({ root: app.dir, cacheDir: false, ...options });
+}
+
+/** Runs a stub as CommonJS: what `require` of it returns or throws. */
+function requireStub(source: string, realRequire: (id: string) => unknown = () => undefined): unknown {
+  const module = { exports: {} as unknown };
+  // Test-only: the bundler wraps the stub text as a CommonJS module; here we evaluate it the same way.
+  new Function('module', 'exports', 'require', source)(module, module.exports, realRequire);
+  return module.exports;
+}
+
+const ENTRY = '{"resources":{"policy-cjs-require":{"packages":{"policy-cjs-leaf":true}}}}';
+
+test('51: without an explicit policy every require is granted and recorded in the generated policy', () => {
+  const core = build();
+  expect(core.checkRequire(importer, 'policy-cjs-leaf', { id: leaf, external: false })).toBeUndefined();
+  expect(core.checkRequire(importer, 'node:path', { id: 'node:path', external: true })).toBeUndefined();
+  expect(core.generatedPolicy().resources['policy-cjs-require']).toEqual({
+    packages: { 'policy-cjs-leaf': true },
+    builtin: { path: true },
+  });
+});
+
+test('51: an override alone can revoke a generated grant; the stub throws a HermeticPolicyError naming both packages and the entry', () => {
+  const core = build({ policyOverride: { resources: { 'policy-cjs-require': { packages: { 'policy-cjs-leaf': false } } } } });
+  const denied = core.checkRequire(importer, 'policy-cjs-leaf', { id: leaf, external: false });
+  expect(denied).toBeDefined();
+  expect(denied!.warning).toBe(
+    'Package "policy-cjs-require" may not require package "policy-cjs-leaf" (node_modules/policy-cjs-require/index.js requires "policy-cjs-leaf"): ' +
+      `the Hermetic policy does not allow it. To allow it, add to your policy override: ${ENTRY}`,
+  );
+  const stub = core.requireStubSource(denied!.stubId)!;
+  expect(() => requireStub(stub)).toThrow(expect.objectContaining({ name: 'HermeticPolicyError', message: denied!.warning }));
+  expect(core.requireStubSource(leaf)).toBeUndefined();
+});
+
+test('51: same-package requires, the root and ES-module importers are not checked', () => {
+  const core = build({ policy: { resources: {} } });
+  const own = join(app.dir, 'node_modules', 'policy-cjs-require', 'own.js');
+  expect(core.checkRequire(importer, './own.js', { id: own, external: false })).toBeUndefined();
+  expect(core.checkRequire(join(app.dir, 'src', 'legacy.cjs'), 'policy-cjs-leaf', { id: leaf, external: false })).toBeUndefined();
+  const esm = join(app.dir, 'node_modules', 'policy-greeter', 'index.js');
+  expect(core.checkRequire(esm, 'policy-cjs-leaf', { id: leaf, external: false })).toBeUndefined();
+  expect(core.checkRequire(importer, 'policy-cjs-leaf', { id: leaf, external: false })).toBeDefined();
+});
+
+test('51: built-in modules follow the builtin entries, dotted members included', () => {
+  const core = build({ policy: { resources: { 'policy-cjs-require': { builtin: { 'fs.readFile': true } } } } });
+  expect(core.checkRequire(importer, 'node:fs', { id: 'node:fs', external: true })).toBeUndefined();
+  const denied = core.checkRequire(importer, 'path', { id: 'path', external: true });
+  expect(denied?.warning).toBe(
+    'Package "policy-cjs-require" may not require the built-in module "path" (from node_modules/policy-cjs-require/index.js): ' +
+      'the Hermetic policy does not allow it. To allow it, add to your policy override: {"resources":{"policy-cjs-require":{"builtin":{"path":true}}}}',
+  );
+});
+
+test('51: in debug mode the stub logs the denial and hands over the real module', () => {
+  const core = build({ policy: { resources: {} }, debug: true });
+  const denied = core.checkRequire(importer, 'policy-cjs-leaf', { id: leaf, external: false })!;
+  expect(denied.warning).toMatch(/^\[hermetic debug\] allowed despite the policy: Package "policy-cjs-require" may not require package "policy-cjs-leaf"/);
+  const logged: unknown[] = [];
+  const warn = jest.spyOn(console, 'warn').mockImplementation((message: unknown) => void logged.push(message));
+  try {
+    const real = { name: 'leaf' };
+    expect(requireStub(core.requireStubSource(denied.stubId)!, (id) => (id === leaf ? real : undefined))).toBe(real);
+  } finally {
+    warn.mockRestore();
+  }
+  expect(logged).toEqual([denied.warning]);
+});

@@ -1,0 +1,3 @@
+'use strict';
+// A CommonJS package another package requires (policy-cjs-require).
+exports.name = 'leaf';
