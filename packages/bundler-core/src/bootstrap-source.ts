@@ -53,3 +53,25 @@ export function hasPolicyPlaceholder(text: string): boolean {
 export function injectPolicy(text: string, policyJson: string): string {
   return text.replace(PLACEHOLDER_PATTERN, () => JSON.stringify(policyJson));
 }
+
+/** One replacement {@link injectPolicyWithEdits} made: at `offset` of the old text, `removed` characters became `inserted`. */
+export interface TextEdit {
+  offset: number;
+  removed: number;
+  inserted: number;
+}
+
+/**
+ * {@link injectPolicy}, also telling where the text changed, so that a source
+ * map written for the text before the injection can be shifted to match
+ * (the policy is one string literal: it never adds a line).
+ */
+export function injectPolicyWithEdits(text: string, policyJson: string): { text: string; edits: TextEdit[] } {
+  const literal = JSON.stringify(policyJson);
+  const edits: TextEdit[] = [];
+  const injected = text.replace(PLACEHOLDER_PATTERN, (match: string, _quote: string, offset: number) => {
+    edits.push({ offset, removed: match.length, inserted: literal.length });
+    return literal;
+  });
+  return { text: injected, edits };
+}

@@ -9,7 +9,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { CompiledCommonJS, CompiledModule, ScopePreludeInfo } from '@hermetic/module-source';
+import type { CompiledCommonJS, CompiledModule, ScopePreludeInfo, SourceMapV3 } from '@hermetic/module-source';
+import { pruneNonTokenSegments } from './prune-source-map.js';
 
 type Compiler = typeof import('@hermetic/module-source');
 let compiler: Promise<Compiler> | undefined;
@@ -25,6 +26,14 @@ function compilerStamp(root: string): string {
   }
 }
 
+/** Bumped when what is stored for a compilation changes (1: source maps pruned to token starts). */
+const STORED_FORMAT = 'pruned-maps-2';
+
+/** The compilation with its map pruned once, before it is cached, rather than on every build. */
+function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: T): T {
+  return compiled.map === undefined ? compiled : { ...compiled, map: pruneNonTokenSegments(compiled.map, compiled.code) };
+}
+
 /** Compiles modules, reusing earlier results from `dir` when given. */
 export class CompileCache {
   private readonly stamp: string;
@@ -37,7 +46,7 @@ export class CompileCache {
   /** `compileModule(code, { specifier: id, sourceMap, format: 'expression' })`, cached. */
   async compile(id: string, code: string, sourceMap: boolean): Promise<CompiledModule> {
     return this.cached(`${id}\0${sourceMap}\0`, code, async () =>
-      (await loadCompiler()).compileModule(code, { specifier: id, sourceMap, format: 'expression' }));
+      withPrunedMap((await loadCompiler()).compileModule(code, { specifier: id, sourceMap, format: 'expression' })));
   }
 
   /**
@@ -48,12 +57,12 @@ export class CompileCache {
     id: string, code: string, sourceMap: boolean, preserve: string[], preludeKey: string, scopePrelude: (info: ScopePreludeInfo) => string,
   ): Promise<CompiledCommonJS> {
     return this.cached(`cjs\0${id}\0${sourceMap}\0${preserve.join(',')}\0${preludeKey}\0`, code, async () =>
-      (await loadCompiler()).compileCommonJS(code, { specifier: id, sourceMap, scopePrelude, preserve }));
+      withPrunedMap((await loadCompiler()).compileCommonJS(code, { specifier: id, sourceMap, scopePrelude, preserve })));
   }
 
   private async cached<T>(what: string, code: string, compile: () => Promise<T>): Promise<T> {
     if (this.dir === undefined) return compile();
-    const key = createHash('sha256').update(`${this.stamp}\0${what}`).update(code).digest('hex');
+    const key = createHash('sha256').update(`${this.stamp}\0${STORED_FORMAT}\0${what}`).update(code).digest('hex');
     const file = join(this.dir, `${key}.json`);
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as T;

@@ -318,20 +318,21 @@ export class HermeticBuild {
     const compiled = await this.compiler.compile(id, code, this.options.sourceMap !== false);
     const dependencies: EmittedDependency[] = [];
     const builtins: string[] = [];
-    for (const { specifier, attributes } of moduleRequests(compiled.bindings)) {
-      const resolved = await resolve(specifier, false);
+    // Resolved together: each answer can be a round trip to the bundler, and a build waits on its slowest module.
+    const requests = moduleRequests(compiled.bindings);
+    const answers = await Promise.all(requests.map(({ specifier }) => resolve(specifier, false)));
+    for (const [index, { specifier, attributes }] of requests.entries()) {
+      const resolved = answers[index];
       if (resolved === null) {
         throw new Error(`${id}: cannot resolve the import "${specifier}" (is the package installed?)`);
       }
       dependencies.push(this.describeDependency(specifier, resolved, pkg.name, false, attributes));
     }
     if (compiled.needsImport) {
-      const seen = new Set<string>();
-      for (const match of code.matchAll(DYNAMIC_IMPORT)) {
-        const specifier = match[2];
-        if (seen.has(specifier)) continue;
-        seen.add(specifier);
-        const resolved = await resolve(specifier, true);
+      const specifiers = [...new Set(Array.from(code.matchAll(DYNAMIC_IMPORT), (match) => match[2]))];
+      const answers = await Promise.all(specifiers.map((specifier) => resolve(specifier, true)));
+      for (const [index, specifier] of specifiers.entries()) {
+        const resolved = answers[index];
         if (resolved !== null) dependencies.push(this.describeDependency(specifier, resolved, pkg.name, true));
       }
     }

@@ -15,10 +15,11 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
 import {
-  BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, composeSourceMaps, hasPolicyPlaceholder, injectPolicy,
+  BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, composeSourceMaps,
   type HermeticOptions, type TransformResult,
 } from '@hermetic/bundler-core';
 import { transpileForRecord } from './transpile.js';
+import { injectPolicyIntoOutputs } from './inject-policy.js';
 
 export type { HermeticOptions } from '@hermetic/bundler-core';
 
@@ -59,8 +60,15 @@ function resolvedResult(resolved: ResolveResult): OnResolveResult {
   };
 }
 
-function inlineMap(map: object): string {
-  return `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString('base64')}\n`;
+/**
+ * The map of a transformed file, inline, naming the original file. It
+ * carries no `sourcesContent`: esbuild reads a source that lacks it from
+ * disk, so the output map still holds the original text, while esbuild no
+ * longer decodes a second copy of every file (react-dom's is 600 KB).
+ */
+function inlineMap(map: NonNullable<TransformResult['map']>, original: string): string {
+  const json = JSON.stringify({ version: 3, sources: [original], names: map.names, mappings: map.mappings });
+  return `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(json).toString('base64')}\n`;
 }
 
 /** Creates the plugin. One instance keeps a per-file cache across rebuilds (watch, context.rebuild). */
@@ -97,6 +105,13 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       // A record registers itself: its file has side effects even in a `"sideEffects": false` package.
       // Entry modules re-export what they export (library bundles).
       const entries = new Set<string>();
+      // What a record's compilation already asked esbuild to resolve, so that the record's own import of the
+      // same specifier is answered without a second round trip. Per build: files may appear between rebuilds.
+      const resolutions = new Map<string, ResolveResult>();
+      const resolutionKey = (importer: string, kind: string, specifier: string): string => `${importer}\0${kind}\0${specifier}`;
+      build.onStart(() => {
+        resolutions.clear();
+      });
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.kind === 'entry-point' && !(args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) {
           const resolved = await build.resolve(args.path, { kind: 'entry-point', resolveDir: args.resolveDir, pluginData: { hermetic: true } });
@@ -122,7 +137,8 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         if (args.namespace !== 'file' || !core.isCompartmentalized(args.importer)) return undefined;
         const direct = relativeFile(args.path, args.resolveDir);
         if (direct !== undefined) return core.isCompartmentalized(direct) ? { path: direct, sideEffects: true } : undefined;
-        const resolved = await build.resolve(args.path, {
+        const known = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
+        const resolved = known ?? await build.resolve(args.path, {
           kind: args.kind,
           importer: args.importer,
           namespace: args.namespace,
@@ -152,7 +168,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           cache.set(args.path, { hash, result });
         }
         const contents = sourceMaps && result.map !== undefined
-          ? result.code + inlineMap({ ...result.map, sources: [args.path], sourcesContent: [original] })
+          ? result.code + inlineMap(result.map, args.path)
           : result.code;
         return { contents, loader: 'js', resolveDir: dirname(args.path), warnings: result.warnings.map((text) => ({ text })) };
       });
@@ -170,12 +186,12 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           result = await core.transform(args.path, transpiled.code, async (specifier, dynamic) => {
             const direct = relativeFile(specifier, dirname(args.path));
             if (direct !== undefined) return { id: direct, external: false };
+            const kind = dynamic ? 'dynamic-import' : 'import-statement';
             const resolved = await build.resolve(specifier, {
-              kind: dynamic ? 'dynamic-import' : 'import-statement',
-              resolveDir: dirname(args.path),
-              importer: args.path,
+              kind, resolveDir: dirname(args.path), importer: args.path, namespace: 'file', pluginData: { hermetic: true },
             });
             if (resolved.errors.length > 0 || resolved.path === '') return null;
+            resolutions.set(resolutionKey(args.path, kind, specifier), resolved);
             return { id: resolved.path, external: resolved.external };
           }, { isEntry: entries.has(args.path) });
           if (result.map !== undefined && transpiled.map !== undefined) {
@@ -184,7 +200,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           cache.set(args.path, { hash, result });
         }
         const contents = sourceMaps && result.map !== undefined
-          ? result.code + inlineMap({ ...result.map, sources: [args.path], sourcesContent: [original] })
+          ? result.code + inlineMap(result.map, args.path)
           : result.code;
         return {
           contents,
@@ -199,13 +215,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         const policyJson = core.finalPolicyJson();
         options.onPolicy?.(policyJson, core);
         const files = result.outputFiles ?? [];
-        for (let i = 0; i < files.length; i++) {
-          const file = files[i];
-          if (!/\.[mc]?js$/.test(file.path) || !hasPolicyPlaceholder(file.text)) continue;
-          const text = injectPolicy(file.text, policyJson);
-          const contents = Buffer.from(text);
-          files[i] = { path: file.path, contents, hash: file.hash, text } as typeof file;
-        }
+        injectPolicyIntoOutputs(files, policyJson);
         if (userWrites) {
           for (const file of files) {
             await mkdir(dirname(file.path), { recursive: true });

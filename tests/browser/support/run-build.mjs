@@ -5,6 +5,7 @@
 // Usage: node run-build.mjs '<json>' with
 //   { bundler: 'esbuild'|'rollup'|'vite', appDir, entry, outDir, hermetic: bool,
 //     format: 'esm'|'iife', minify: bool, node: bool (Vite: build the entry to run in Node),
+//     sourcemap: esbuild's sourcemap option (default true; esbuild only),
 //     options: { ...hermetic plugin options } }
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -24,7 +25,7 @@ async function buildWithEsbuild() {
   if (spec.hermetic) plugins.push((await import('@hermetic/esbuild-plugin')).hermetic(hermeticOptions));
   const result = await build({
     absWorkingDir: appDir, entryPoints: [join(appDir, entry)], bundle: true, format,
-    splitting: format === 'esm', outdir: outDir, jsx: 'automatic', minify, sourcemap: true,
+    splitting: format === 'esm', outdir: outDir, jsx: 'automatic', minify, sourcemap: spec.sourcemap ?? true,
     define: { 'process.env.NODE_ENV': '"production"' }, logLevel: 'error', plugins,
     logOverride: { 'unsupported-dynamic-import': 'silent' },
   });
