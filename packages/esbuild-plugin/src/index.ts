@@ -30,6 +30,8 @@ export interface HermeticEsbuildOptions extends HermeticOptions {
 }
 
 const NAMESPACE = 'hermetic';
+/** Files that can be ES modules, hence records. */
+const SCRIPT = /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/;
 /** Stubs of denied CommonJS `require` targets. */
 const DENIED_NAMESPACE = 'hermetic-denied-require';
 
@@ -173,32 +175,59 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         return { contents, loader: 'js', resolveDir: dirname(args.path), warnings: result.warnings.map((text) => ({ text })) };
       });
 
-      build.onLoad({ filter: /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/, namespace: 'file' }, async (args) => {
-        if (!core.isCompartmentalized(args.path)) return undefined;
-        const original = await readFile(args.path, 'utf8');
-        const hash = createHash('sha256').update(original).update(entries.has(args.path) ? '\0entry' : '').digest('hex');
-        const cached = cache.get(args.path);
-        let result: TransformResult;
-        if (cached !== undefined && cached.hash === hash) {
-          result = cached.result;
-        } else {
-          const transpiled = await transpileForRecord(args.path, original, { ...initial, sourcemap: sourceMaps });
-          result = await core.transform(args.path, transpiled.code, async (specifier, dynamic) => {
-            const direct = relativeFile(specifier, dirname(args.path));
-            if (direct !== undefined) return { id: direct, external: false };
-            const kind = dynamic ? 'dynamic-import' : 'import-statement';
-            const resolved = await build.resolve(specifier, {
-              kind, resolveDir: dirname(args.path), importer: args.path, namespace: 'file', pluginData: { hermetic: true },
-            });
-            if (resolved.errors.length > 0 || resolved.path === '') return null;
-            resolutions.set(resolutionKey(args.path, kind, specifier), resolved);
-            return { id: resolved.path, external: resolved.external };
-          }, { isEntry: entries.has(args.path) });
-          if (result.map !== undefined && transpiled.map !== undefined) {
-            result = { ...result, map: composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
-          }
-          cache.set(args.path, { hash, result });
+      // A record's transform needs only its own file and what it imports, so the transforms of the records it
+      // imports start as soon as it knows them, while esbuild is still parsing: a build otherwise waits on one
+      // round trip after another down the app's import chain. Each is awaited by esbuild's own onLoad of the file.
+      const records = new Map<string, { isEntry: boolean; result: Promise<TransformResult> }>();
+      build.onStart(() => {
+        records.clear();
+      });
+      const recordOf = (path: string): Promise<TransformResult> => {
+        const isEntry = entries.has(path);
+        let pending = records.get(path);
+        if (pending === undefined || pending.isEntry !== isEntry) {
+          pending = { isEntry, result: transformRecord(path, isEntry) };
+          // A failure is reported by the onLoad that awaits it.
+          pending.result.catch(() => undefined);
+          records.set(path, pending);
         }
+        return pending.result;
+      };
+      const startRecord = (path: string): void => {
+        if (!records.has(path) && SCRIPT.test(path) && core.isCompartmentalized(path)) void recordOf(path);
+      };
+
+      const transformRecord = async (path: string, isEntry: boolean): Promise<TransformResult> => {
+        const original = await readFile(path, 'utf8');
+        const hash = createHash('sha256').update(original).update(isEntry ? '\0entry' : '').digest('hex');
+        const cached = cache.get(path);
+        if (cached !== undefined && cached.hash === hash) return cached.result;
+        const transpiled = await transpileForRecord(path, original, { ...initial, sourcemap: sourceMaps });
+        let result = await core.transform(path, transpiled.code, async (specifier, dynamic) => {
+          const direct = relativeFile(specifier, dirname(path));
+          if (direct !== undefined) {
+            startRecord(direct);
+            return { id: direct, external: false };
+          }
+          const kind = dynamic ? 'dynamic-import' : 'import-statement';
+          const resolved = await build.resolve(specifier, {
+            kind, resolveDir: dirname(path), importer: path, namespace: 'file', pluginData: { hermetic: true },
+          });
+          if (resolved.errors.length > 0 || resolved.path === '') return null;
+          resolutions.set(resolutionKey(path, kind, specifier), resolved);
+          if (!resolved.external && resolved.namespace === 'file') startRecord(resolved.path);
+          return { id: resolved.path, external: resolved.external };
+        }, { isEntry });
+        if (result.map !== undefined && transpiled.map !== undefined) {
+          result = { ...result, map: composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
+        }
+        cache.set(path, { hash, result });
+        return result;
+      };
+
+      build.onLoad({ filter: SCRIPT, namespace: 'file' }, async (args) => {
+        if (!core.isCompartmentalized(args.path)) return undefined;
+        const result = await recordOf(args.path);
         const contents = sourceMaps && result.map !== undefined
           ? result.code + inlineMap(result.map, args.path)
           : result.code;

@@ -13,8 +13,10 @@ const LOADERS: Record<string, Loader> = {
 /** The plain-JavaScript text of `file`, as esbuild would have produced it, with its map when one was made. */
 export async function transpileForRecord(file: string, code: string, options: BuildOptions): Promise<{ code: string; map?: string }> {
   const loader = options.loader?.[extname(file)] ?? LOADERS[extname(file)] ?? 'js';
-  const hasDefine = options.define !== undefined && Object.keys(options.define).length > 0;
-  if (loader === 'js' && !hasDefine) return { code };
+  // Plain JavaScript that names none of the `define` keys comes out of esbuild's transform as it went in;
+  // skipping the transform saves a round trip to esbuild per module.
+  const defineKeys = Object.keys(options.define ?? {});
+  if (loader === 'js' && !defineKeys.some((key) => code.includes(key.slice(key.lastIndexOf('.') + 1)))) return { code };
   const result = await transform(code, {
     loader,
     sourcefile: file,
