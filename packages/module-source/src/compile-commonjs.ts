@@ -8,12 +8,11 @@
  * stay locals, a top-level `return` is allowed, and the code is sloppy unless
  * it says "use strict".
  */
-import { parseSource, positionOf, sourceError } from './parse-source.js';
+import { parseSource } from './parse-source.js';
 import { analyze } from './scope-analysis.js';
-import { EditList } from './edit-list.js';
-import { choosePrefix } from './prefix.js';
 import { emitRecordText } from './source-map.js';
-import { GlobalCollector, rewriteFreeReference, IMMUTABLE_GLOBALS } from './free-references.js';
+import { rewriteFreeReference, IMMUTABLE_GLOBALS } from './free-references.js';
+import { isWrite, rejectWith, startRewrite, warnDirectEval } from './rewrite-session.js';
 import type { CompileCommonJSOptions, CompiledCommonJS, ScopePreludeInfo } from './types.js';
 
 /** The parameters of the CommonJS wrapper function (and its `arguments`): never globals. */
@@ -33,22 +32,11 @@ export function compileCommonJS(text: string, options: CompileCommonJSOptions = 
   const program = file.program;
   const strict = program.directives.some((d) => d.value.value === 'use strict');
   const analysis = analyze(program, strict, COMMONJS_WRAPPER_NAMES);
-  const withStatement = analysis.withStatements[0];
-  if (withStatement) {
-    const loc = withStatement.loc?.start ?? { line: 1, column: 0 };
-    throw sourceError(text, specifier, "'with' statements are not supported by Hermetic (names inside cannot be resolved ahead of time)", loc.line, loc.column);
-  }
-  const p = choosePrefix(text);
-  const edits = new EditList(text);
-  const used = new Set<string>();
-  const alias = (member: string): string => {
-    used.add(member);
-    return p + member;
-  };
+  rejectWith(analysis, text, specifier);
+  const session = startRewrite(text);
+  const { p, edits, used, alias, globals, warnings } = session;
   // Strict code writing a free name must throw when it is absent: it gets the strict scope object.
   const strictAlias = (member: string): string => alias(member === 'g' ? 't' : member);
-  const globals = new GlobalCollector();
-  const warnings: string[] = [];
   const preserved = (options.preserve ?? []).filter((chain) => chain.includes('.'));
   const isPreserved = (start: number): boolean =>
     preserved.some((chain) => text.startsWith(chain, start) && !/[\w$]/.test(text[start + chain.length] ?? ''));
@@ -57,12 +45,8 @@ export function compileCommonJS(text: string, options: CompileCommonJSOptions = 
     if (ref.scope.lookup(name) !== undefined || IMMUTABLE_GLOBALS.has(name)) continue;
     // Left for a later `define`/replace step, which only matches the chain as written.
     if (ref.role === 'read' && isPreserved(ref.node.start as number)) continue;
-    const isWrite = ref.role === 'assign' || ref.role === 'compound' || ref.role === 'update' || ref.role === 'pattern';
-    rewriteFreeReference(ref, edits, isWrite && ref.strict && !strict ? strictAlias : alias, globals);
-    if (name === 'eval' && ref.role === 'callee' && ref.owner?.type === 'CallExpression') {
-      const { line, column } = ref.node.loc?.start ?? positionOf(text, ref.node.start as number);
-      warnings.push(`${specifier}:${line}:${column + 1}: direct eval cannot see local variables; it is compiled as an indirect (global) eval`);
-    }
+    rewriteFreeReference(ref, edits, isWrite(ref) && ref.strict && !strict ? strictAlias : alias, globals);
+    warnDirectEval(session, ref, text, specifier, 'local variables');
   }
   for (const node of analysis.sloppyThis) edits.replace(node.start as number, node.end as number, `${alias('w')}(this)`);
   // A hashbang line cannot follow the prelude.

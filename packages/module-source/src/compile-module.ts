@@ -3,14 +3,13 @@
  * One parse, one analysis walk, then edits of the original text.
  */
 import type * as t from '@babel/types';
-import { parseSource, positionOf } from './parse-source.js';
+import { parseSource } from './parse-source.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { readModuleInterface, patternNames } from './module-bindings.js';
-import { EditList } from './edit-list.js';
-import { choosePrefix } from './prefix.js';
 import { emitRecordText } from './source-map.js';
 import { propertyKey, bindingsLiteral } from './record-literals.js';
-import { GlobalCollector, rewriteFreeReference, isAnonymousFunctionDefinition, IMMUTABLE_GLOBALS } from './free-references.js';
+import { rewriteFreeReference, isAnonymousFunctionDefinition, IMMUTABLE_GLOBALS } from './free-references.js';
+import { isWrite, startRewrite, warnDirectEval } from './rewrite-session.js';
 import type { CompileModuleOptions, CompiledModule } from './types.js';
 
 function parenStart(node: t.Node): number {
@@ -42,7 +41,8 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   const program = file.program;
   const analysis = analyze(program, true);
   const root = analysis.root;
-  const p = choosePrefix(text);
+  const session = startRewrite(text);
+  const { p, edits, used, alias, globals, warnings } = session;
   const defaultLocal = `${p}default`;
 
   const moduleInterface = readModuleInterface(
@@ -59,14 +59,6 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   );
   const { localExports } = moduleInterface;
 
-  const edits = new EditList(text);
-  const used = new Set<string>();
-  const alias = (member: string): string => {
-    used.add(member);
-    return p + member;
-  };
-  const globals = new GlobalCollector();
-  const warnings: string[] = [];
   const notifyArgs = (names: Iterable<string>): string => {
     let out = '';
     for (const name of names) out += `,${JSON.stringify(name)}`;
@@ -99,26 +91,21 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
     if (declaration === undefined) {
       if (ref.role === 'export' || IMMUTABLE_GLOBALS.has(name)) return;
       rewriteFreeReference(ref, edits, alias, globals);
-      if (name === 'eval' && ref.role === 'callee' && ref.owner?.type === 'CallExpression') {
-        const { line, column } = node.loc?.start ?? positionOf(text, start);
-        warnings.push(
-          `${specifier}:${line}:${column + 1}: direct eval cannot see module locals; it is compiled as an indirect (global) eval`,
-        );
-      }
+      warnDirectEval(session, ref, text, specifier, 'module locals');
       return;
     }
     if (declaration.scope !== root || ref.role === 'export') return;
-    const isWrite = ref.role === 'assign' || ref.role === 'compound' || ref.role === 'update' || ref.role === 'pattern';
+    const write = isWrite(ref);
     if (declaration.kind === 'import') {
-      edits.replace(start, end, key + (isWrite ? throwingTarget(name, holeCheck(name)) : holeCheck(name)));
+      edits.replace(start, end, key + (write ? throwingTarget(name, holeCheck(name)) : holeCheck(name)));
       return;
     }
     if (declaration.kind === 'namespace') {
-      if (isWrite) edits.replace(start, end, key + throwingTarget(name, name));
+      if (write) edits.replace(start, end, key + throwingTarget(name, name));
       return;
     }
     const names = localExports.get(name);
-    if (names === undefined || !isWrite) return;
+    if (names === undefined || !write) return;
     const owner = ref.owner as t.Node;
     if (ref.role === 'pattern') addOwnerNames(owner, names);
     else edits.wrap(owner.start as number, owner.end as number, `${alias('x')}(`, `${notifyArgs(names)})`);

@@ -4,11 +4,10 @@
  * `Function` constructors of a Hermetic global in Node.
  */
 import type * as t from '@babel/types';
-import { parseSource, positionOf, sourceError } from './parse-source.js';
+import { parseSource } from './parse-source.js';
+import { isWrite, rejectWith, startRewrite, warnDirectEval } from './rewrite-session.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { patternNames } from './module-bindings.js';
-import { EditList } from './edit-list.js';
-import { choosePrefix } from './prefix.js';
 import { emitRecordText } from './source-map.js';
 import { GlobalCollector, rewriteFreeReference, keepName, IMMUTABLE_GLOBALS } from './free-references.js';
 import { trackCompletion } from './script-completion.js';
@@ -65,20 +64,10 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   const strict = options.strict === true || (!options.functionBody && program.directives.some((d) => d.value.value === 'use strict'));
   const analysis = analyze(program, strict);
   const root = analysis.root;
-  const p = choosePrefix(source);
-  const edits = new EditList(source);
-  const used = new Set<string>();
-  const alias = (member: string): string => {
-    used.add(member);
-    return p + member;
-  };
-  const globals = new GlobalCollector();
+  rejectWith(analysis, source, specifier);
+  const session = startRewrite(source);
+  const { p, edits, used, alias, globals, warnings } = session;
   const ownNames = new GlobalCollector();
-  const warnings: string[] = [];
-  const located = (node: t.Node, message: string): string => {
-    const { line, column } = node.loc?.start ?? positionOf(source, node.start as number);
-    return `${specifier}:${line}:${column + 1}: ${message}`;
-  };
 
   /** The prologue binds the global object (`${p}G`, the functor's `this`). */
   let deletes = false;
@@ -96,8 +85,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
       edits.replace(owner.start as number, owner.end as number, lexical ? '(0,false)' : `delete ${p}G.${name}`);
       return;
     }
-    const isWrite = ref.role === 'assign' || ref.role === 'compound' || ref.role === 'update' || ref.role === 'pattern';
-    if (declaration === undefined && isWrite && ref.strict && !strict && !IMMUTABLE_GLOBALS.has(name)) {
+    if (declaration === undefined && isWrite(ref) && ref.strict && !strict && !IMMUTABLE_GLOBALS.has(name)) {
       // Strict code inside a sloppy script: `$hg`'s setter would create a missing global, so the target
       // throws the scope object's own ReferenceError when neither the global object nor (by typeof) a
       // lexical binding has the name.
@@ -113,9 +101,7 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
     if (declaration === undefined) {
       if (IMMUTABLE_GLOBALS.has(name)) return;
       rewriteFreeReference(ref, edits, alias, globals);
-      if (name === 'eval' && ref.role === 'callee' && ref.owner?.type === 'CallExpression') {
-        warnings.push(located(ref.node, 'direct eval cannot see local variables; it is compiled as an indirect (global) eval'));
-      }
+      warnDirectEval(session, ref, source, specifier, 'local variables');
     } else if (declaration.scope === root) {
       rewriteFreeReference(ref, edits, alias, ownNames);
     }
@@ -123,11 +109,6 @@ export function compileScript(text: string, options: CompileScriptOptions = {}):
   for (const ref of analysis.references) rewriteReference(ref);
 
   // `with` cannot be compiled without evaluating names at run time.
-  const withStatement = analysis.withStatements[0];
-  if (withStatement) {
-    const loc = withStatement.loc?.start ?? { line: 1, column: 0 };
-    throw sourceError(source, specifier, "'with' statements are not supported by Hermetic (names inside cannot be resolved ahead of time)", loc.line, loc.column);
-  }
 
   const varNames: string[] = [];
   const functionNames: string[] = [];
