@@ -12,6 +12,7 @@ export { isEsModule, isScriptFile } from './module-kind.js';
 export { emitRegistration, BOOTSTRAP_ID } from './record-emission.js';
 export type { EmittedDependency, RegistrationInput } from './record-emission.js';
 export { bootstrapSource, lockdownSource, injectPolicy, injectPolicyWithEdits, hasPolicyPlaceholder, LOCKDOWN_ID } from './bootstrap-source.js';
+export { shiftMappings } from './shift-mappings.js';
 export type { TextEdit } from './bootstrap-source.js';
 export { generatePolicy } from './generate-policy.js';
 export type { ModuleUsage } from './generate-policy.js';

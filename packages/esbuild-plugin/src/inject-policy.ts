@@ -7,7 +7,7 @@
  */
 import type { OutputFile } from 'esbuild';
 import { hasPolicyPlaceholder, injectPolicyWithEdits } from '@hermetic/bundler-core';
-import { shiftMappings } from './shift-mappings.js';
+import { shiftMappings } from '@hermetic/bundler-core';
 
 const INLINE_MAP = /(\/\/# sourceMappingURL=data:application\/json;base64,)([A-Za-z0-9+/=]+)(\s*)$/;
 

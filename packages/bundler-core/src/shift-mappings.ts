@@ -4,42 +4,11 @@
  * columns that follow a replacement on its line move by the change in length.
  * Only the generated column restarts on every line of a map's `mappings`, and
  * it is stored as a delta from the previous segment of that line, so each
- * touched line is re-encoded alone and every other field is left as it was.
+ * touched line is decoded and re-encoded alone (the other fields' deltas
+ * round-trip unchanged) and every other line is left as it was.
  */
-import type { TextEdit } from '@hermetic/bundler-core';
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Map([...BASE64].map((char, value) => [char, value]));
-
-/** Reads the first VLQ number of `segment`: its value and how many characters it took. */
-function readVlq(segment: string): { value: number; length: number } {
-  let result = 0;
-  let shift = 0;
-  for (let i = 0; i < segment.length; i++) {
-    const digit = DIGIT.get(segment[i]);
-    if (digit === undefined) throw new Error(`Hermetic: invalid character "${segment[i]}" in a source map's mappings.`);
-    result += (digit & 31) * 2 ** shift;
-    shift += 5;
-    if ((digit & 32) === 0) {
-      const negative = result % 2 === 1;
-      const magnitude = Math.floor(result / 2);
-      return { value: negative ? -magnitude : magnitude, length: i + 1 };
-    }
-  }
-  throw new Error('Hermetic: a source map segment ends inside a number.');
-}
-
-function writeVlq(value: number): string {
-  let v = value < 0 ? -value * 2 + 1 : value * 2;
-  let out = '';
-  do {
-    let digit = v % 32;
-    v = Math.floor(v / 32);
-    if (v > 0) digit |= 32;
-    out += BASE64[digit];
-  } while (v > 0);
-  return out;
-}
+import { decode, encode } from '@jridgewell/sourcemap-codec';
+import type { TextEdit } from './bootstrap-source.js';
 
 /** A replacement located by line and column (UTF-16 units, as source maps count them). */
 interface LineEdit {
@@ -93,16 +62,9 @@ export function shiftMappings(mappings: string, before: string, edits: readonly 
   const lines = mappings.split(';');
   for (const [line, lineEdits] of byLine) {
     if (line >= lines.length || lines[line] === '') continue;
-    let oldColumn = 0;
-    let newPrevious = 0;
-    lines[line] = lines[line].split(',').map((segment) => {
-      const { value, length } = readVlq(segment);
-      oldColumn += value;
-      const newColumn = shiftedColumn(oldColumn, lineEdits);
-      const rewritten = writeVlq(newColumn - newPrevious) + segment.slice(length);
-      newPrevious = newColumn;
-      return rewritten;
-    }).join(',');
+    const [segments] = decode(lines[line]);
+    for (const segment of segments) segment[0] = shiftedColumn(segment[0], lineEdits);
+    lines[line] = encode([segments]);
   }
   return lines.join(';');
 }
