@@ -28,7 +28,7 @@ test('50: a CommonJS package denied fetch cannot read it, and its sloppy this an
 }, 180000);
 
 test('the compiled CommonJS body maps back to its original file and line', async () => {
-  // Unminified: the policy injected after esbuild wrote the map shifts the columns that follow it on its line.
+  // Unminified, so the compiled CommonJS body keeps its own lines (minified maps: policy-injection-source-map.test.ts).
   const outDir = join(app.dir, 'dist-unminified');
   await buildInChild({ bundler: 'esbuild', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, minify: false });
   const code = readFileSync(join(outDir, 'main.js'), 'utf8');
