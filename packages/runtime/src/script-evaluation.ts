@@ -63,9 +63,6 @@ export interface ScriptEvaluationOptions {
   dynamicFunction?: boolean;
 }
 
-/** A script record may name its `const` bindings so that later writes throw. */
-type RunnableScriptRecord = ScriptRecord & { constNames?: readonly string[] };
-
 /**
  * Evaluates script text with `env.globalThis` as its global: compiles it,
  * performs GlobalDeclarationInstantiation and runs it. Returns the
@@ -104,7 +101,7 @@ export const scriptEvaluator: ScriptEvaluator = { evaluateScript, createFunction
  * with `this` = the global object (or `options.thisValue`). Returns the
  * completion value. Needs no compiler, so it works under a strict CSP.
  */
-export function runScriptRecord(env: ScriptEnvironment, record: RunnableScriptRecord, options: ScriptEvaluationOptions = {}): unknown {
+export function runScriptRecord(env: ScriptEnvironment, record: ScriptRecord, options: ScriptEvaluationOptions = {}): unknown {
   const globalObject = env.globalThis;
   const strict = record.strict || options.strict === true || env.forceStrict === true;
   if ((options.strict === true || env.forceStrict === true) && !record.strict && options.dynamicFunction !== true) {
