@@ -118,6 +118,26 @@ export interface CompileCommonJSOptions {
   preserve?: string[];
 }
 
+/** Options of {@link compileModuleInPlace}. */
+export interface CompileModuleInPlaceOptions {
+  /** Names the module in error messages, warnings and the source map's `sources`. */
+  specifier?: string;
+  /** Produce `map`, a source map from `code` back to `text`. */
+  sourceMap?: boolean;
+  /**
+   * Code put first (on line 1) that binds the names listed in
+   * {@link ScopePreludeInfo.uses} before any code of the module runs (an
+   * `import` declaration): a function of the compilation, or text in which
+   * `$h` names are renamed to the chosen prefix. No line break.
+   */
+  scopePrelude?: string | ((info: ScopePreludeInfo) => string);
+  /** As {@link CompileCommonJSOptions.preserve}: member chains a later `define` step replaces. */
+  preserve?: string[];
+}
+
+/** What {@link compileModuleInPlace} and {@link compileCommonJS} return. */
+export type CompiledInPlace = CompiledCommonJS;
+
 /** What {@link compileCommonJS} returns. */
 export interface CompiledCommonJS {
   /** The module body, still a CommonJS module body. */

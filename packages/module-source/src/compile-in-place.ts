@@ -1,0 +1,95 @@
+/**
+ * In-place compilation: a module's text stays what it is (an ES module, or
+ * the body of a CommonJS wrapper) and only its free references are compiled
+ * against a global scope object, for bundlers that link modules themselves
+ * (scope hoisting, interop, chunking) but must run each package against its
+ * own global. `compileModuleInPlace` is the ES-module goal; compileCommonJS
+ * (compile-commonjs.ts) the CommonJS one; both share {@link rewriteInPlace}.
+ */
+import type * as t from '@babel/types';
+import { parseSource } from './parse-source.js';
+import { analyze, type Analysis } from './scope-analysis.js';
+import { emitRecordText } from './source-map.js';
+import { rewriteFreeReference, IMMUTABLE_GLOBALS } from './free-references.js';
+import { isWrite, rejectWith, startRewrite, warnDirectEval, type RewriteSession } from './rewrite-session.js';
+import type { CompileModuleInPlaceOptions, CompiledInPlace, ScopePreludeInfo, SourceMapV3 } from './types.js';
+
+/** What {@link rewriteInPlace} needs to know of one goal. */
+export interface InPlaceGoal {
+  text: string;
+  specifier: string;
+  program: t.Program;
+  analysis: Analysis;
+  strict: boolean;
+  /** What local variables the direct-eval warning says are out of reach. */
+  hidden: string;
+  preserve: readonly string[];
+  sourceMap: boolean | undefined;
+  scopePrelude: string | ((info: ScopePreludeInfo) => string) | undefined;
+}
+
+/**
+ * Rewrites every free reference of `goal` (strict writes from strict code
+ * inside sloppy code through `$ht`), puts the scope prelude first on line 1
+ * (after the directive prologue, so every line keeps its number) and drops a
+ * hashbang line. Returns the session so a goal can add its own edits first.
+ */
+export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: RewriteSession) => void): CompiledInPlace {
+  const { text, specifier, program, analysis, strict } = goal;
+  rejectWith(analysis, text, specifier);
+  const session = startRewrite(text);
+  const { p, edits, used, alias, globals, warnings } = session;
+  // Strict code writing a free name must throw when it is absent: it gets the strict scope object.
+  const strictAlias = (member: string): string => alias(member === 'g' ? 't' : member);
+  const preserved = goal.preserve.filter((chain) => chain.includes('.'));
+  const isPreserved = (start: number): boolean =>
+    preserved.some((chain) => text.startsWith(chain, start) && !/[\w$]/.test(text[start + chain.length] ?? ''));
+  for (const ref of analysis.references) {
+    const name = ref.node.name;
+    if (ref.scope.lookup(name) !== undefined || IMMUTABLE_GLOBALS.has(name)) continue;
+    // Left for a later `define`/replace step, which only matches the chain as written.
+    if (ref.role === 'read' && isPreserved(ref.node.start as number)) continue;
+    rewriteFreeReference(ref, edits, isWrite(ref) && ref.strict && !strict ? strictAlias : alias, globals);
+    warnDirectEval(session, ref, text, specifier, goal.hidden);
+  }
+  extraEdits?.(session);
+  // A hashbang line cannot follow the prelude.
+  if (program.interpreter) edits.replace(program.interpreter.start as number, program.interpreter.end as number, '');
+
+  const info: ScopePreludeInfo = { prefix: p, globals: globals.names(), strict, uses: [...used].sort() };
+  const prelude = typeof goal.scopePrelude === 'function'
+    ? goal.scopePrelude(info)
+    : (goal.scopePrelude ?? '').replace(/\$h(?=[a-zA-Z])/g, p);
+  if (/[\n\r\u2028\u2029]/.test(prelude)) throw new TypeError(`${specifier}: the scope prelude must fit on one line (it would shift the source map)`);
+  // After the directive prologue, so "use strict" stays a directive.
+  const lastDirective = program.directives[program.directives.length - 1];
+  const at = lastDirective ? (lastDirective.end as number) : 0;
+  if (prelude !== '') edits.wrap(at, at, '', prelude);
+  const { code, map } = emitRecordText(text, edits, '', '', specifier, goal.sourceMap);
+  return { code, map: map as SourceMapV3 | undefined, globals: info.globals, strict, uses: info.uses, prefix: p, warnings };
+}
+
+/**
+ * Compiles an ES module in place: imports, exports, `import.meta` and
+ * `import()` stay as written for the bundler, module-level declarations stay
+ * module locals, and every free reference goes through the scope object the
+ * prelude binds: `$hg.X` (absent names throw on read and on write, as module
+ * code is strict), `typeof X` as `$hy("X")`. The prelude must bind them before
+ * any code of the module can run, hoisted functions included (an `import`
+ * declaration does).
+ */
+export function compileModuleInPlace(text: string, options: CompileModuleInPlaceOptions = {}): CompiledInPlace {
+  const specifier = options.specifier ?? '<anonymous>';
+  const program = parseSource(text, specifier, 'module').program;
+  return rewriteInPlace({
+    text,
+    specifier,
+    program,
+    analysis: analyze(program, true),
+    strict: true,
+    hidden: 'module variables',
+    preserve: options.preserve ?? [],
+    sourceMap: options.sourceMap,
+    scopePrelude: options.scopePrelude,
+  });
+}
