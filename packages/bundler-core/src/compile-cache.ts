@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { CompiledCommonJS, CompiledModule, ScopePreludeInfo, SourceMapV3 } from '@hermetic/module-source';
+import type { CompiledCommonJS, CompiledModuleInPlace, ScopePreludeInfo, SourceMapV3 } from '@hermetic/module-source';
 import { pruneNonTokenSegments } from './prune-source-map.js';
 
 type Compiler = typeof import('@hermetic/module-source');
@@ -26,8 +26,8 @@ function compilerStamp(root: string): string {
   }
 }
 
-/** Bumped when what is stored for a compilation changes (1: source maps pruned to token starts). */
-const STORED_FORMAT = 'pruned-maps-2';
+/** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place). */
+const STORED_FORMAT = 'in-place-3';
 
 /** The compilation with its map pruned once, before it is cached, rather than on every build. */
 function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: T): T {
@@ -43,10 +43,15 @@ export class CompileCache {
     if (dir !== undefined) mkdirSync(dir, { recursive: true });
   }
 
-  /** `compileModule(code, { specifier: id, sourceMap, format: 'expression' })`, cached. */
-  async compile(id: string, code: string, sourceMap: boolean): Promise<CompiledModule> {
-    return this.cached(`${id}\0${sourceMap}\0`, code, async () =>
-      withPrunedMap((await loadCompiler()).compileModule(code, { specifier: id, sourceMap, format: 'expression' })));
+  /**
+   * `compileModuleInPlace(code, { specifier: id, sourceMap, scopePrelude, preserve })`, cached
+   * under `preludeKey` (what the prelude depends on besides the compilation).
+   */
+  async compileModule(
+    id: string, code: string, sourceMap: boolean, preserve: string[], preludeKey: string, scopePrelude: (info: ScopePreludeInfo) => string,
+  ): Promise<CompiledModuleInPlace> {
+    return this.cached(`esm\0${id}\0${sourceMap}\0${preserve.join(',')}\0${preludeKey}\0`, code, async () =>
+      withPrunedMap((await loadCompiler()).compileModuleInPlace(code, { specifier: id, sourceMap, scopePrelude, preserve })));
   }
 
   /**

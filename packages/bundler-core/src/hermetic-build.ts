@@ -1,30 +1,32 @@
 /**
  * One build's worth of Hermetic state, shared by every bundler adapter:
- * decides which modules become records, compiles and emits them, collects
- * what the policy generator needs, and produces the bootstrap and the final
- * policy.
+ * decides which modules run against their package's global, compiles them in
+ * place (the bundler still links them), checks imports between packages
+ * against the policy, collects what the policy generator needs, and produces
+ * the virtual modules and the final policy.
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import type { Binding, SourceMapV3 } from '@hermetic/module-source';
+import type { SourceMapV3 } from '@hermetic/module-source';
 import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile } from './module-kind.js';
-import { BOOTSTRAP_ID, emitRegistration, type EmittedDependency } from './record-emission.js';
 import { ROOT_PACKAGE } from './policy-types.js';
-import { bootstrapSource, lockdownSource } from './bootstrap-source.js';
+import { BOOTSTRAP_ID, DENY_PREFIX, LOCKDOWN_ID, scopeModuleId, virtualModuleSource } from './bootstrap-source.js';
+import { shiftMappings } from './shift-mappings.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
 import { mergePolicy } from './merge-policy.js';
 import { resolvePolicyInput, type PolicyInput } from './load-policy.js';
 import { formatPolicy } from './sort-policy.js';
 import { findRuntimePaths, type RuntimePaths } from './runtime-paths.js';
 import type { Policy } from './policy-types.js';
+import type { TextEdit } from './bootstrap-source.js';
 import {
   deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
 } from './require-policy.js';
-import { denialWarning } from './bootstrap/denial-messages.js';
+import { deniedBuiltinError, deniedImportError, denialWarning } from './bootstrap/denial-messages.js';
 
 /** Options every Hermetic plugin accepts. */
 export interface HermeticOptions {
@@ -82,7 +84,8 @@ export interface TransformResult {
 }
 
 const OWN_PACKAGES = /^(@hermetic\/|ses$|@endo\/)/;
-const DYNAMIC_IMPORT = /\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*[,)]/g;
+// `import("x")` and `import("x", { … })` with a literal specifier: the forms a bundler resolves.
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*(?:,[^()]*)?\)/g;
 const GLOBAL_MEMBER = /(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)/g;
 // An assignment (`=`, `+=`, `??=`, … but not `==`) to a member of the compiled global scope
 // object (`$hg.x = …`, whatever prefix the compiler chose) or of a global alias (`window.x = …`).
@@ -97,33 +100,12 @@ function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || builtinNames.has(specifier) || builtinNames.has(specifier.split('/')[0]);
 }
 
-function moduleRequests(bindings: Binding[]): Array<{ specifier: string; attributes?: Record<string, string> }> {
-  const requests = new Map<string, Record<string, string> | undefined>();
-  for (const binding of bindings) {
-    const b = binding as { from?: string; importAllFrom?: string; exportAllFrom?: string; importFrom?: string; attributes?: Record<string, string> };
-    const specifier = b.from ?? b.importAllFrom ?? b.exportAllFrom ?? b.importFrom;
-    if (specifier !== undefined && !requests.has(specifier)) requests.set(specifier, b.attributes);
-  }
-  return [...requests].map(([specifier, attributes]) => (attributes === undefined ? { specifier } : { specifier, attributes }));
-}
-
 /** `<dir>/node_modules/.cache/hermetic` for the nearest ancestor of `root` that has node_modules. */
 function nearestNodeModules(root: string): string | undefined {
   for (let dir = root; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'node_modules'))) return join(dir, 'node_modules', '.cache', 'hermetic');
     if (dirname(dir) === dir) return undefined;
   }
-}
-
-/** The export names a module's bindings declare (`export *` without `as` cannot be listed). */
-function exportNames(bindings: Binding[]): string[] {
-  const names: string[] = [];
-  for (const binding of bindings) {
-    const b = binding as { export?: string; exportAllFrom?: string; as?: string };
-    if (b.export !== undefined) names.push(b.as ?? b.export);
-    else if (b.exportAllFrom !== undefined && b.as !== undefined) names.push(b.as);
-  }
-  return [...new Set(names)];
 }
 
 /** The shared state of one Hermetic build. */
@@ -142,6 +124,8 @@ export class HermeticBuild {
   private readonly requireEdges = new Map<string, { packages: Set<string>; builtins: Set<string> }>();
   private readonly requireStubs = new Map<string, string>();
   private enforcedPolicy: Policy | undefined;
+  /** The policy (explicit or override) has a `$root$` entry: the app's own modules are confined too. */
+  private readonly rootRestricted: boolean;
 
   constructor(options: HermeticOptions = {}) {
     this.options = options;
@@ -156,6 +140,7 @@ export class HermeticBuild {
     const override = options.policyOverride ?? (existsSync(defaultOverride) ? defaultOverride : undefined);
     this.explicitPolicy = policy === undefined ? undefined : resolvePolicyInput(policy, 'given as the policy option');
     this.override = override === undefined ? undefined : resolvePolicyInput(override, 'given as the policyOverride option');
+    this.rootRestricted = this.explicitPolicy?.resources[ROOT_PACKAGE] !== undefined || this.override?.resources[ROOT_PACKAGE] !== undefined;
   }
 
   /** Paths of the built runtime and bootstrap (resolved once). */
@@ -163,7 +148,12 @@ export class HermeticBuild {
     return (this.runtime ??= findRuntimePaths(this.root, this.options.hardened === true));
   }
 
-  /** True when the module `id` becomes a record in its package's compartment (cached per id). */
+  /**
+   * True when the module `id` is an ES module whose code runs against its
+   * package's global ({@link transform}): every package's but a trusted root's
+   * (the root is trusted unless the policy or the override lists `$root$`).
+   * Cached per id.
+   */
   isCompartmentalized(id: string, code?: string): boolean {
     let answer = this.kinds.get(id);
     if (answer === undefined) {
@@ -181,7 +171,8 @@ export class HermeticBuild {
   isCommonJSCompartmentalized(id: string, code?: string): boolean {
     let answer = this.commonJSKinds.get(id);
     if (answer === undefined) {
-      answer = this.inCompartmentalizedPackage(id) && this.attributor.packageOf(id).name !== ROOT_PACKAGE && !this.isCompartmentalized(id, code);
+      answer = this.inCompartmentalizedPackage(id) && this.attributor.packageOf(id).name !== ROOT_PACKAGE &&
+        !isEsModule(id, this.attributor.packageOf(id).type, code);
       this.commonJSKinds.set(id, answer);
     }
     return answer;
@@ -195,7 +186,9 @@ export class HermeticBuild {
 
   private decide(id: string, code: string | undefined): boolean {
     if (!this.inCompartmentalizedPackage(id)) return false;
-    return isEsModule(id, this.attributor.packageOf(id).type, code);
+    const pkg = this.attributor.packageOf(id);
+    if (pkg.name === ROOT_PACKAGE && !this.rootRestricted) return false;
+    return isEsModule(id, pkg.type, code);
   }
 
   /** What a module's compiled text and source tell the policy generator about its globals. */
@@ -260,11 +253,8 @@ export class HermeticBuild {
     let edges = this.requireEdges.get(importerId);
     if (edges === undefined) this.requireEdges.set(importerId, (edges = { packages: new Set(), builtins: new Set() }));
     (target.kind === 'builtin' ? edges.builtins : edges.packages).add(target.name);
-    const granted = this.explicitPolicy === undefined
-      ? !overrideRevokesRequire(this.override, importer, target)
-      : policyGrantsRequire((this.enforcedPolicy ??= mergePolicy(this.explicitPolicy, this.override)), importer, target);
-    if (granted) return undefined;
-    const message = deniedRequireText(importer, target, this.attributor.moduleKey(importerId), specifier);
+    const message = this.deniedEdge(importer, target, this.attributor.moduleKey(importerId), specifier, 'require');
+    if (message === undefined) return undefined;
     const debug = this.options.debug === true;
     const realRequest = resolved.external ? specifier : resolved.id;
     const hash = createHash('sha256').update(`${importerId}\0${specifier}\0${realRequest}\0${debug}`).digest('hex').slice(0, 16);
@@ -289,80 +279,99 @@ export class HermeticBuild {
     return { kind: 'package', name: this.attributor.packageOf(file).name };
   }
 
-  private describeDependency(specifier: string, resolved: ResolvedDependency, importerPackage: string, dynamic: boolean, attributes?: Record<string, string>): EmittedDependency {
-    const base = { specifier, dynamic, ...(attributes === undefined ? {} : { attributes }) };
-    if (resolved.external) {
-      if (isBuiltin(specifier)) {
-        const name = specifier.replace(/^node:/, '').split('/')[0];
-        return { ...base, key: `builtin:${specifier.replace(/^node:/, '')}`, packageName: name, kind: 'host' };
-      }
-      const bare = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
-      return { ...base, key: `host:${specifier}`, packageName: bare, kind: 'host' };
-    }
-    const isFile = !resolved.id.startsWith('\0') && existsSync(resolved.id.split('?')[0]);
-    const packageName = isFile ? this.attributor.packageOf(resolved.id.split('?')[0]).name : importerPackage;
-    if (this.isCompartmentalized(resolved.id)) {
-      return { ...base, key: this.attributor.moduleKey(resolved.id), packageName, kind: 'record' };
-    }
-    const key = isFile ? this.attributor.moduleKey(resolved.id.split('?')[0]) + (resolved.id.includes('?') ? '?' + resolved.id.split('?')[1] : '') : resolved.id.replace(/^\0/, '');
-    return { ...base, key: `host:${key}`, packageName, kind: 'host' };
+  /** The denial message when `policy` does not let `importer` reach `target`, else `undefined`. */
+  private deniedEdge(importer: string, target: RequireTarget, fromModule: string, specifier: string, how: 'import' | 'require'): string | undefined {
+    const granted = this.explicitPolicy === undefined
+      ? !overrideRevokesRequire(this.override, importer, target)
+      : policyGrantsRequire((this.enforcedPolicy ??= mergePolicy(this.explicitPolicy, this.override)), importer, target);
+    if (granted) return undefined;
+    if (how === 'require') return deniedRequireText(importer, target, fromModule, specifier);
+    return target.kind === 'builtin'
+      ? deniedBuiltinError(importer, target.name, fromModule).message
+      : deniedImportError(importer, target.name, fromModule, specifier).message;
   }
 
   /**
-   * Turns one ES module (already plain JavaScript: TypeScript and JSX
-   * transpiled) into its registration text.
+   * Compiles one ES module of a compartmentalized package (already plain
+   * JavaScript: TypeScript and JSX transpiled) in place: the bundler links it
+   * as written, while its free references go through its package's scope,
+   * bound by an `import` of a scope module put first on line 1. Every import
+   * of another package (or built-in) is checked against the policy: a denied
+   * static one gets, on an added first line, an import of a deny module that
+   * throws the denial before the denied module can run (debug mode: logs it);
+   * a denied `import("x")` rejects with it. `preserve` lists member chains a
+   * later `define` step replaces (`process.env.NODE_ENV` always is).
    */
-  async transform(id: string, code: string, resolve: DependencyResolver, context: { isEntry?: boolean } = {}): Promise<TransformResult> {
+  async transform(id: string, code: string, resolve: DependencyResolver, preserve: string[] = []): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(id);
-    const key = this.attributor.moduleKey(id);
-    const compiled = await this.compiler.compile(id, code, this.options.sourceMap !== false);
-    const dependencies: EmittedDependency[] = [];
+    const fromModule = this.attributor.moduleKey(id);
+    const q = JSON.stringify;
+    const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
+    const compiled = await this.compiler.compileModule(id, code, this.options.sourceMap !== false, chains, pkg.name, ({ prefix, globals, uses }) => {
+      if (uses.length === 0) return '';
+      return `import { ${uses.map((member) => `${member} as ${prefix}${member}`).join(', ')} } from ${q(scopeModuleId(pkg.name, globals))};`;
+    });
+    const imports: string[] = [];
     const builtins: string[] = [];
-    // Resolved together: each answer can be a round trip to the bundler, and a build waits on its slowest module.
-    const requests = moduleRequests(compiled.bindings);
-    const answers = await Promise.all(requests.map(({ specifier }) => resolve(specifier, false)));
-    for (const [index, { specifier, attributes }] of requests.entries()) {
-      const resolved = answers[index];
-      if (resolved === null) {
-        throw new Error(`${id}: cannot resolve the import "${specifier}" (is the package installed?)`);
-      }
-      dependencies.push(this.describeDependency(specifier, resolved, pkg.name, false, attributes));
-    }
-    if (compiled.needsImport) {
-      const specifiers = [...new Set(Array.from(code.matchAll(DYNAMIC_IMPORT), (match) => match[2]))];
-      const answers = await Promise.all(specifiers.map((specifier) => resolve(specifier, true)));
-      for (const [index, specifier] of specifiers.entries()) {
-        const resolved = answers[index];
-        if (resolved !== null) dependencies.push(this.describeDependency(specifier, resolved, pkg.name, true));
-      }
-    }
-    for (const dependency of dependencies) if (dependency.key.startsWith('builtin:')) builtins.push(dependency.packageName);
-    const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
-    this.usages.set(id, {
-      packageName: pkg.name,
-      globals,
-      writes,
-      imports: dependencies.filter((d) => !d.key.startsWith('builtin:')).map((d) => d.packageName),
-      builtins,
-    });
+    const check = (specifier: string, resolved: ResolvedDependency): string | undefined => {
+      const target = this.requireTarget(specifier, resolved);
+      if (target === undefined || (target.kind === 'package' && target.name === pkg.name)) return undefined;
+      (target.kind === 'builtin' ? builtins : imports).push(target.name);
+      return this.deniedEdge(pkg.name, target, fromModule, specifier, 'import');
+    };
     const warnings = [...compiled.warnings];
-    let entryExports: string[] | undefined;
-    if (context.isEntry === true && !compiled.hasTopLevelAwait) {
-      entryExports = exportNames(compiled.bindings);
-      if (entryExports.length === 0) entryExports = undefined;
-      if (compiled.bindings.some((b) => 'exportAllFrom' in b && (b as { as?: string }).as === undefined)) {
-        warnings.push(`${id}: \`export * from\` in an entry module is not re-exported by the bundle; list the names instead.`);
+    const note = (message: string): void => {
+      warnings.push(this.options.debug === true ? denialWarning(message) : message);
+    };
+    // Resolved together: each answer can be a round trip to the bundler, and a build waits on its slowest module.
+    const answers = await Promise.all(compiled.imports.map((specifier) => resolve(specifier, false)));
+    const denials: string[] = [];
+    for (const [index, specifier] of compiled.imports.entries()) {
+      const resolved = answers[index];
+      if (resolved === null) throw new Error(`${id}: cannot resolve the import "${specifier}" (is the package installed?)`);
+      const denial = check(specifier, resolved);
+      if (denial !== undefined) {
+        denials.push(denial);
+        note(denial);
       }
     }
-    const emitted = emitRegistration({
-      ...(entryExports === undefined ? {} : { entryExports }),
-      key,
-      packageName: pkg.name,
-      recordCode: compiled.code,
-      ...(compiled.map === undefined ? {} : { recordMap: compiled.map }),
-      dependencies,
+    const dynamicDenials = new Map<string, string>();
+    if (compiled.hasDynamicImport) {
+      const specifiers = [...new Set(Array.from(compiled.code.matchAll(DYNAMIC_IMPORT), (match) => match[2]))];
+      const dynamicAnswers = await Promise.all(specifiers.map((specifier) => resolve(specifier, true)));
+      for (const [index, specifier] of specifiers.entries()) {
+        const resolved = dynamicAnswers[index];
+        const denial = resolved === null ? undefined : check(specifier, resolved);
+        if (denial !== undefined) {
+          dynamicDenials.set(specifier, denial);
+          note(denial);
+        }
+      }
+    }
+    const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
+    this.usages.set(id, { packageName: pkg.name, globals, writes, imports, builtins });
+    let result: { code: string; map?: SourceMapV3 } = compiled.map === undefined ? { code: compiled.code } : { code: compiled.code, map: compiled.map };
+    if (dynamicDenials.size > 0) result = this.guardDynamicImports(result, dynamicDenials);
+    if (denials.length > 0 || dynamicDenials.size > 0) {
+      const line = denials.map((message) => `import ${q(DENY_PREFIX + q(message))};`);
+      if (dynamicDenials.size > 0) line.push(`import { deniedImport as $hermetic$deniedImport } from ${q(BOOTSTRAP_ID)};`);
+      result = { code: `${line.join(' ')}\n${result.code}`, ...(result.map === undefined ? {} : { map: { ...result.map, mappings: ';' + result.map.mappings } }) };
+    }
+    return { ...result, warnings };
+  }
+
+  /** Routes each denied `import("x")` through the bootstrap's `deniedImport`, keeping the map's columns right. */
+  private guardDynamicImports(compiled: { code: string; map?: SourceMapV3 }, denials: Map<string, string>): { code: string; map?: SourceMapV3 } {
+    const edits: TextEdit[] = [];
+    const code = compiled.code.replace(DYNAMIC_IMPORT, (call: string, _quote: string, specifier: string, offset: number) => {
+      const message = denials.get(specifier);
+      if (message === undefined) return call;
+      const guarded = `$hermetic$deniedImport(${JSON.stringify(message)}, () => ${call})`;
+      edits.push({ offset, removed: call.length, inserted: guarded.length });
+      return guarded;
     });
-    return { ...emitted, warnings };
+    if (compiled.map === undefined) return { code };
+    return { code, map: { ...compiled.map, mappings: shiftMappings(compiled.map.mappings, compiled.code, edits) } };
   }
 
   /** Forgets a module (watch mode: it changed or was removed). */
@@ -373,18 +382,18 @@ export class HermeticBuild {
     this.requireEdges.delete(id);
   }
 
-  /** The bootstrap module's source. */
-  bootstrapSource(): string {
-    return bootstrapSource({
-      debug: this.options.debug === true,
-      hardened: this.options.hardened === true,
-      frozenGlobals: this.options.frozenGlobals !== false,
-    });
+  /** The source of one of Hermetic's virtual modules (bootstrap, lockdown, scope, deny), by id; `undefined` for any other id. */
+  virtualModuleSource(id: string): string | undefined {
+    return virtualModuleSource(id, { debug: this.options.debug === true, frozenGlobals: this.options.frozenGlobals !== false });
   }
 
-  /** The hardening module's source. */
-  lockdownSource(): string {
-    return lockdownSource();
+  /**
+   * What goes before an entry module's first line: in hardened mode the import
+   * of the lockdown module, so SES hardens the intrinsics before any module
+   * runs; otherwise nothing.
+   */
+  entryPrefix(): string {
+    return this.options.hardened === true ? `import ${JSON.stringify(LOCKDOWN_ID)};` : '';
   }
 
   /** The policy generated from the modules transformed so far. */

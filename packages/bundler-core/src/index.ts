@@ -9,9 +9,10 @@ export { PackageAttributor } from './package-attribution.js';
 export type { PackageInfo } from './package-attribution.js';
 export { computeCanonicalNames } from './canonical-names.js';
 export { isEsModule, isScriptFile } from './module-kind.js';
-export { emitRegistration, BOOTSTRAP_ID } from './record-emission.js';
-export type { EmittedDependency, RegistrationInput } from './record-emission.js';
-export { bootstrapSource, lockdownSource, injectPolicy, injectPolicyWithEdits, hasPolicyPlaceholder, LOCKDOWN_ID } from './bootstrap-source.js';
+export {
+  bootstrapSource, lockdownSource, virtualModuleSource, injectPolicy, injectPolicyWithEdits, hasPolicyPlaceholder,
+  BOOTSTRAP_ID, LOCKDOWN_ID, SCOPE_PREFIX, DENY_PREFIX,
+} from './bootstrap-source.js';
 export { shiftMappings } from './shift-mappings.js';
 export type { TextEdit } from './bootstrap-source.js';
 export { generatePolicy } from './generate-policy.js';

@@ -1,6 +1,6 @@
 /**
- * Where the two modules every bundle includes live on disk: the BUILT
- * `@hermetic/runtime` and `@hermetic/bundler-core/bootstrap`. Resolved from
+ * Where the start-up code every bundle includes lives on disk: the BUILT
+ * `@hermetic/bundler-core/bootstrap` (and `ses` in hardened mode). Resolved from
  * the application first, then from the working directory, so that a plugin
  * installed anywhere finds them.
  */
@@ -9,7 +9,6 @@ import { join } from 'node:path';
 
 /** Absolute paths of the runtime modules a bundle imports. */
 export interface RuntimePaths {
-  runtime: string;
   bootstrap: string;
   ses?: string;
 }
@@ -33,7 +32,6 @@ function resolveFrom(specifier: string, bases: string[]): string {
 export function findRuntimePaths(rootDir: string, hardened: boolean): RuntimePaths {
   const bases = [rootDir, process.cwd()];
   const paths: RuntimePaths = {
-    runtime: resolveFrom('@hermetic/runtime', bases),
     bootstrap: resolveFrom('@hermetic/bundler-core/bootstrap', bases),
   };
   if (hardened) paths.ses = resolveFrom('ses', bases);

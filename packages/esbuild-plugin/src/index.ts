@@ -14,11 +14,8 @@ import { readFile, mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
-import {
-  BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, composeSourceMaps,
-  type HermeticOptions, type TransformResult,
-} from '@hermetic/bundler-core';
-import { transpileForRecord } from './transpile.js';
+import { HermeticBuild, composeSourceMaps, type HermeticOptions, type TransformResult } from '@hermetic/bundler-core';
+import { transpileToJavaScript, loaderOf } from './transpile.js';
 import { injectPolicyIntoOutputs } from './inject-policy.js';
 
 export type { HermeticOptions } from '@hermetic/bundler-core';
@@ -30,7 +27,7 @@ export interface HermeticEsbuildOptions extends HermeticOptions {
 }
 
 const NAMESPACE = 'hermetic';
-/** Files that can be ES modules, hence records. */
+/** Files that can be ES modules. */
 const SCRIPT = /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/;
 /** Stubs of denied CommonJS `require` targets. */
 const DENIED_NAMESPACE = 'hermetic-denied-require';
@@ -41,7 +38,7 @@ const DENIED_NAMESPACE = 'hermetic-denied-require';
  * import (lodash-es has 600+ modules and thousands of imports).
  */
 function relativeFile(specifier: string, fromDir: string): string | undefined {
-  if (!/^\.\.?\//.test(specifier) || !/\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/.test(specifier)) return undefined;
+  if (!/^\.\.?\//.test(specifier) || !SCRIPT.test(specifier)) return undefined;
   const file = resolvePath(fromDir, specifier);
   try {
     return statSync(file).isFile() ? file : undefined;
@@ -86,17 +83,19 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       const userWrites = initial.write !== false;
       initial.write = false;
       const sourceMaps = initial.sourcemap !== undefined && initial.sourcemap !== false && options.sourceMap !== false;
+      const defineKeys = Object.keys(initial.define ?? {});
 
-      build.onResolve({ filter: /^hermetic:(bootstrap|lockdown)$/ }, (args) => ({ path: args.path, namespace: NAMESPACE }));
-      build.onResolve({ filter: /^(@hermetic\/runtime|@hermetic\/bundler-core\/bootstrap|ses)$/, namespace: NAMESPACE }, (args) => {
-        const path = args.path === '@hermetic/runtime' ? paths.runtime : args.path === 'ses' ? paths.ses : paths.bootstrap;
+      // Hermetic's virtual modules: the bootstrap, lockdown, and the per-module scope and deny modules.
+      build.onResolve({ filter: /^hermetic:/ }, (args) => ({ path: args.path, namespace: NAMESPACE }));
+      build.onResolve({ filter: /^(@hermetic\/bundler-core\/bootstrap|ses)$/, namespace: NAMESPACE }, (args) => {
+        const path = args.path === 'ses' ? paths.ses : paths.bootstrap;
         return path === undefined ? undefined : { path };
       });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-        contents: args.path === BOOTSTRAP_ID ? core.bootstrapSource() : args.path === LOCKDOWN_ID ? core.lockdownSource() : '',
-        loader: 'js',
-        resolveDir: core.root,
-      }));
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
+        const contents = core.virtualModuleSource(args.path);
+        if (contents === undefined) return { errors: [{ text: `Hermetic: there is no virtual module ${args.path}.` }] };
+        return { contents, loader: 'js', resolveDir: core.root };
+      });
 
       build.onLoad({ filter: /.*/, namespace: DENIED_NAMESPACE }, (args) => {
         const contents = core.requireStubSource(args.path);
@@ -104,28 +103,28 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         return { contents, loader: 'js', resolveDir: dirname(args.path) };
       });
 
-      // A record registers itself: its file has side effects even in a `"sideEffects": false` package.
-      // Entry modules re-export what they export (library bundles).
+      // Entry modules get the lockdown import first in hardened mode.
       const entries = new Set<string>();
-      // What a record's compilation already asked esbuild to resolve, so that the record's own import of the
-      // same specifier is answered without a second round trip. Per build: files may appear between rebuilds.
+      // What a module's compilation already asked esbuild to resolve, so that esbuild's own resolution of the
+      // same import is answered without a second round trip. Per build: files may appear between rebuilds.
       const resolutions = new Map<string, ResolveResult>();
       const resolutionKey = (importer: string, kind: string, specifier: string): string => `${importer}\0${kind}\0${specifier}`;
       build.onStart(() => {
         resolutions.clear();
       });
       build.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind === 'entry-point' && !(args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) {
+        const pluginData = args.pluginData as { hermetic?: boolean } | undefined;
+        if (args.kind === 'entry-point' && pluginData?.hermetic !== true) {
           const resolved = await build.resolve(args.path, { kind: 'entry-point', resolveDir: args.resolveDir, pluginData: { hermetic: true } });
           if (resolved.errors.length > 0) return { errors: resolved.errors };
           entries.add(resolved.path);
           return resolvedResult(resolved);
         }
-        if (args.namespace === NAMESPACE || args.kind === 'entry-point' || (args.pluginData as { hermetic?: boolean } | undefined)?.hermetic) return undefined;
+        if (args.namespace !== 'file' || args.kind === 'entry-point' || pluginData?.hermetic === true) return undefined;
         // CommonJS `require` targets stay with esbuild's CommonJS handling; one of another package that the
         // policy does not grant a compartmentalized CommonJS importer becomes a stub that throws the denial.
         if (args.kind === 'require-call' || args.kind === 'require-resolve') {
-          if (args.namespace !== 'file' || !core.isCommonJSCompartmentalized(args.importer)) return undefined;
+          if (!core.isCommonJSCompartmentalized(args.importer)) return undefined;
           const resolved = await build.resolve(args.path, {
             kind: args.kind, importer: args.importer, namespace: args.namespace, resolveDir: args.resolveDir, pluginData: { hermetic: true },
           });
@@ -135,28 +134,12 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           if (denied === undefined) return resolvedResult(resolved);
           return { path: denied.stubId, namespace: DENIED_NAMESPACE, warnings: [{ text: denied.warning }] };
         }
-        // Only records import records through side-effect imports; everyone else keeps esbuild's answer.
-        if (args.namespace !== 'file' || !core.isCompartmentalized(args.importer)) return undefined;
-        const direct = relativeFile(args.path, args.resolveDir);
-        if (direct !== undefined) return core.isCompartmentalized(direct) ? { path: direct, sideEffects: true } : undefined;
         const known = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
-        const resolved = known ?? await build.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          namespace: args.namespace,
-          resolveDir: args.resolveDir,
-          with: args.with,
-          pluginData: { hermetic: true },
-        });
-        if (resolved.errors.length > 0 || resolved.external || resolved.namespace !== 'file' || !core.isCompartmentalized(resolved.path)) {
-          return resolved.errors.length > 0 ? { errors: resolved.errors } : { ...resolvedResult(resolved) };
-        }
-        return { ...resolvedResult(resolved), sideEffects: true };
+        return known === undefined ? undefined : resolvedResult(known);
       });
 
       // CommonJS of a compartmentalized package stays esbuild's to wrap and link; its body runs against its
       // package's global. `define` keys stay as written so esbuild still replaces them.
-      const defineKeys = Object.keys(initial.define ?? {});
       build.onLoad({ filter: /\.c?js$/, namespace: 'file' }, async (args) => {
         if (!core.isCommonJSCompartmentalized(args.path)) return undefined;
         const original = await readFile(args.path, 'utf8');
@@ -175,38 +158,38 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         return { contents, loader: 'js', resolveDir: dirname(args.path), warnings: result.warnings.map((text) => ({ text })) };
       });
 
-      // A record's transform needs only its own file and what it imports, so the transforms of the records it
-      // imports start as soon as it knows them, while esbuild is still parsing: a build otherwise waits on one
-      // round trip after another down the app's import chain. Each is awaited by esbuild's own onLoad of the file.
-      const records = new Map<string, { isEntry: boolean; result: Promise<TransformResult> }>();
+      // A module's compilation needs only its own file and what it imports resolved, so the compilations of
+      // the modules it imports start as soon as it knows them, while esbuild is still parsing: a build
+      // otherwise waits on one round trip after another down the app's import chain. Each is awaited by
+      // esbuild's own onLoad of the file.
+      const compilations = new Map<string, Promise<TransformResult>>();
       build.onStart(() => {
-        records.clear();
+        compilations.clear();
       });
-      const recordOf = (path: string): Promise<TransformResult> => {
-        const isEntry = entries.has(path);
-        let pending = records.get(path);
-        if (pending === undefined || pending.isEntry !== isEntry) {
-          pending = { isEntry, result: transformRecord(path, isEntry) };
+      const compilationOf = (path: string): Promise<TransformResult> => {
+        let pending = compilations.get(path);
+        if (pending === undefined) {
+          pending = compile(path);
           // A failure is reported by the onLoad that awaits it.
-          pending.result.catch(() => undefined);
-          records.set(path, pending);
+          pending.catch(() => undefined);
+          compilations.set(path, pending);
         }
-        return pending.result;
+        return pending;
       };
-      const startRecord = (path: string): void => {
-        if (!records.has(path) && SCRIPT.test(path) && core.isCompartmentalized(path)) void recordOf(path);
+      const startCompiling = (path: string): void => {
+        if (!compilations.has(path) && SCRIPT.test(path) && core.isCompartmentalized(path)) void compilationOf(path);
       };
 
-      const transformRecord = async (path: string, isEntry: boolean): Promise<TransformResult> => {
+      const compile = async (path: string): Promise<TransformResult> => {
         const original = await readFile(path, 'utf8');
-        const hash = createHash('sha256').update(original).update(isEntry ? '\0entry' : '').digest('hex');
+        const hash = createHash('sha256').update(original).digest('hex');
         const cached = cache.get(path);
         if (cached !== undefined && cached.hash === hash) return cached.result;
-        const transpiled = await transpileForRecord(path, original, { ...initial, sourcemap: sourceMaps });
+        const transpiled = await transpileToJavaScript(path, original, { ...initial, sourcemap: sourceMaps });
         let result = await core.transform(path, transpiled.code, async (specifier, dynamic) => {
           const direct = relativeFile(specifier, dirname(path));
           if (direct !== undefined) {
-            startRecord(direct);
+            startCompiling(direct);
             return { id: direct, external: false };
           }
           const kind = dynamic ? 'dynamic-import' : 'import-statement';
@@ -215,9 +198,9 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           });
           if (resolved.errors.length > 0 || resolved.path === '') return null;
           resolutions.set(resolutionKey(path, kind, specifier), resolved);
-          if (!resolved.external && resolved.namespace === 'file') startRecord(resolved.path);
+          if (!resolved.external && resolved.namespace === 'file') startCompiling(resolved.path);
           return { id: resolved.path, external: resolved.external };
-        }, { isEntry });
+        }, defineKeys);
         if (result.map !== undefined && transpiled.map !== undefined) {
           result = { ...result, map: composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
         }
@@ -226,11 +209,17 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       };
 
       build.onLoad({ filter: SCRIPT, namespace: 'file' }, async (args) => {
-        if (!core.isCompartmentalized(args.path)) return undefined;
-        const result = await recordOf(args.path);
-        const contents = sourceMaps && result.map !== undefined
-          ? result.code + inlineMap(result.map, args.path)
-          : result.code;
+        const entryPrefix = entries.has(args.path) ? core.entryPrefix() : '';
+        if (!core.isCompartmentalized(args.path)) {
+          if (entryPrefix === '') return undefined;
+          // A trusted entry, as written, after the lockdown import (on its first line, so lines keep their numbers).
+          const original = await readFile(args.path, 'utf8');
+          return { contents: entryPrefix + original, loader: loaderOf(args.path, initial), resolveDir: dirname(args.path) };
+        }
+        const result = await compilationOf(args.path);
+        const code = entryPrefix === '' ? result.code : `${entryPrefix}\n${result.code}`;
+        const map = result.map === undefined || entryPrefix === '' ? result.map : { ...result.map, mappings: ';' + result.map.mappings };
+        const contents = sourceMaps && map !== undefined ? code + inlineMap(map, args.path) : code;
         return {
           contents,
           loader: 'js',

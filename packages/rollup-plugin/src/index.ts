@@ -15,14 +15,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Plugin, PluginContext, ResolveIdHook, TransformPluginContext } from 'rollup';
-import {
-  BOOTSTRAP_ID, LOCKDOWN_ID, HermeticBuild, hasPolicyPlaceholder, injectPolicy, type HermeticOptions,
-} from '@hermetic/bundler-core';
+import { HermeticBuild, hasPolicyPlaceholder, injectPolicy, type HermeticOptions } from '@hermetic/bundler-core';
 
 export type { HermeticOptions } from '@hermetic/bundler-core';
 
-const VIRTUAL_BOOTSTRAP = '\0' + BOOTSTRAP_ID;
-const VIRTUAL_LOCKDOWN = '\0' + LOCKDOWN_ID;
+/** Hermetic's virtual modules (bootstrap, lockdown, scope and deny modules): `hermetic:…`, as Rollup ids `\0hermetic:…`. */
+const VIRTUAL = /^hermetic:/;
+const isVirtual = (id: string | undefined): id is string => id !== undefined && id.startsWith('\0hermetic:');
 
 type ResolveIdOptions = Parameters<ResolveIdHook>[2];
 
@@ -61,11 +60,9 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       // Before other resolvers (@rollup/plugin-commonjs answers for its own wrapper modules).
       order: 'pre',
       async handler(this: PluginContext, source: string, importer: string | undefined, resolveOptions: ResolveIdOptions) {
-        if (source === BOOTSTRAP_ID) return VIRTUAL_BOOTSTRAP;
-        if (source === LOCKDOWN_ID) return VIRTUAL_LOCKDOWN;
-        if (importer === VIRTUAL_BOOTSTRAP || importer === VIRTUAL_LOCKDOWN) {
+        if (VIRTUAL.test(source)) return '\0' + source;
+        if (isVirtual(importer)) {
           const paths = current().runtimePaths();
-          if (source === '@hermetic/runtime') return paths.runtime;
           if (source === '@hermetic/bundler-core/bootstrap') return paths.bootstrap;
           if (source === 'ses' && paths.ses !== undefined) return paths.ses;
         }
@@ -87,9 +84,8 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       // package's global. `process.env.NODE_ENV` is left as written for replace/define steps.
       order: 'pre',
       async handler(this: PluginContext, id: string) {
-        if (id === VIRTUAL_BOOTSTRAP) return current().bootstrapSource();
-        if (id === VIRTUAL_LOCKDOWN) return current().lockdownSource();
         const build = current();
+        if (isVirtual(id)) return build.virtualModuleSource(id.slice(1)) ?? null;
         const stub = build.requireStubSource(id);
         if (stub !== undefined) return stub;
         if (!/\.c?js$/.test(id) || !build.isCommonJSCompartmentalized(id)) return null;
@@ -102,16 +98,23 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       order: 'post',
       async handler(this: TransformPluginContext, code: string, id: string) {
         const build = current();
-        if (!build.isCompartmentalized(id)) return null;
-        const isEntry = this.getModuleInfo(id)?.isEntry === true;
+        const entryPrefix = this.getModuleInfo(id)?.isEntry === true ? build.entryPrefix() : '';
+        if (!build.isCompartmentalized(id)) {
+          // A trusted entry, as written, after the lockdown import (hardened mode; on line 1, so lines keep their numbers).
+          if (entryPrefix === '') return null;
+          return { code: entryPrefix + code, map: null };
+        }
         const result = await build.transform(id, code, async (specifier) => {
           const resolved = await this.resolve(specifier, id);
           if (resolved === null) return null;
           return { id: resolved.id, external: resolved.external !== false };
-        }, { isEntry });
+        });
         for (const warning of result.warnings) this.warn(warning);
-        // The module registers itself: never drop it, even from a `"sideEffects": false` package.
-        return { code: result.code, map: result.map ?? null, moduleSideEffects: 'no-treeshake' as const };
+        if (entryPrefix === '') return { code: result.code, map: result.map ?? null };
+        return {
+          code: `${entryPrefix}\n${result.code}`,
+          map: result.map === undefined ? null : { ...result.map, mappings: ';' + result.map.mappings },
+        };
       },
     },
     renderChunk(code) {

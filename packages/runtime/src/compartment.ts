@@ -11,7 +11,7 @@ import { loadGraph, loadGraphNow } from './load-graph.js';
 import { getModuleInstance } from './module.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import { instanceOfNamespace } from './namespace-object.js';
-import { getSourceInternals, internalsOfRecordOrVirtual, type SourceInternals } from './module-source.js';
+import { sourceInternals, type SourceInternals } from './module-source.js';
 import { defineHidden, describe, hasOwn, isObject, isThenable, lookupClassChain, notAn, readHook } from './shared-helpers.js';
 import { requireScriptEvaluator } from './compiler-slot.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
@@ -46,10 +46,9 @@ interface CompartmentState {
 const stateOf = new WeakMap<object, CompartmentState>();
 const parentOfClass = new WeakMap<object, CompartmentState>();
 
-const optionNames = new Set([
-  'globals', 'modules', 'resolveHook', 'loadHook', 'importHook', 'loadNowHook', 'importNowHook',
-  'importMetaHook', 'moduleMapHook', 'name', '__options__', 'transforms', '__shimTransforms__', 'noAggregateLoadErrors',
-]);
+const optionNames = new Set(
+  'globals modules resolveHook loadHook importHook loadNowHook importNowHook importMetaHook moduleMapHook name __options__ transforms __shimTransforms__ noAggregateLoadErrors'.split(' '),
+);
 
 /** Extra shared host built-ins a compartment global receives when the host has them. */
 const sharedExtras = ['Intl', 'escape', 'unescape', 'harden'];
@@ -177,7 +176,7 @@ export class Compartment {
         return then(parent.load(source, sync), (instance) => make(instance.source));
       }
       if (!isBag(source)) throw fail(specifier, `the descriptor's source must be a ModuleSource, a record, a virtual source or a specifier, got ${describe(source)}`);
-      return make(getSourceInternals(source) ?? internalsOfRecordOrVirtual(source, `'${specifier}'`));
+      return make(sourceInternals(source, `'${specifier}'`));
     };
 
     const load = (specifier: string, sync: boolean): Loaded => {
@@ -228,8 +227,7 @@ export class Compartment {
     const ChildCompartment = class Compartment extends CompartmentBase {};
     parentOfClass.set(ChildCompartment, state);
     stateOf.set(this, state);
-    const evaluators = createEvaluators(scriptEnv);
-    defineHidden(global, { globalThis: global, eval: evaluators.eval, Function: evaluators.Function, Compartment: ChildCompartment });
+    defineHidden(global, { globalThis: global, ...createEvaluators(scriptEnv), Compartment: ChildCompartment });
     if (globals != null) Object.assign(global, globals);
   }
 

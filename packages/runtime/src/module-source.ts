@@ -38,10 +38,6 @@ export interface CapturedHandler {
 const internalsOf = new WeakMap<object, SourceInternals>();
 const recordInternals = new WeakMap<object, SourceInternals>();
 
-function isAsyncFunction(fn: unknown): boolean {
-  return typeof fn === 'function' && Object.prototype.toString.call(fn) === '[object AsyncFunction]';
-}
-
 /** Reads a handler's hooks once; a hook that is present but not callable is a TypeError. */
 export function captureHandler(handler: unknown, what: string): CapturedHandler | undefined {
   if (handler === undefined) return undefined;
@@ -53,24 +49,21 @@ export function captureHandler(handler: unknown, what: string): CapturedHandler 
   };
 }
 
-/** Whether a value looks like a format-1 record (or a record of another format). */
-export function isModuleRecord(value: unknown): value is ModuleRecord {
-  return value !== null && typeof value === 'object' && typeof (value as ModuleRecord).functor === 'function' && 'format' in value;
-}
-
-/** Analyses a record or a virtual source; cached per object. */
-export function internalsOfRecordOrVirtual(value: object, where?: string): SourceInternals {
-  let internals = recordInternals.get(value);
+/**
+ * The internals of a ModuleSource, or of a record or virtual source
+ * (analysed once per object); anything else is a TypeError naming `where`.
+ */
+export function sourceInternals(value: unknown, where: string): SourceInternals {
+  let internals = internalsOf.get(value as object) ?? recordInternals.get(value as object);
   if (internals !== undefined) return internals;
-  const forWhere = where ? ` for ${where}` : '';
-  const record = isModuleRecord(value) ? value : undefined;
+  const source = value as ModuleRecord & VirtualModuleSource;
+  const record = isObject(value) && typeof source.functor === 'function' && 'format' in source ? source : undefined;
   if (record !== undefined && record.format !== 1) {
-    throw new TypeError(`Unsupported module record format ${String(record.format)}${forWhere}: this runtime links format 1; rebuild with a matching @hermetic/module-source`);
+    throw new TypeError(`${where}: module record format ${String(record.format)} is not supported; this runtime links format 1, rebuild with a matching @hermetic/module-source`);
   }
   if (record === undefined && !isVirtualModuleSource(value)) {
-    throw new TypeError(`Expected a ModuleSource, a precompiled module record or a virtual module source${forWhere}, got ${describe(value)} without functor/bindings/execute`);
+    throw new TypeError(`${where}: expected a ModuleSource, a precompiled module record or a virtual module source, got ${describe(value)}`);
   }
-  const source = value as ModuleRecord & VirtualModuleSource;
   const bindings = Array.isArray(source.bindings) ? source.bindings : [];
   internals = {
     record,
@@ -79,10 +72,10 @@ export function internalsOfRecordOrVirtual(value: object, where?: string): Sourc
     analysis: analyzeBindings(bindings, where),
     needsImport: source.needsImport === true,
     needsImportMeta: source.needsImportMeta === true,
-    hasTopLevelAwait: record !== undefined ? source.hasTopLevelAwait === true : isAsyncFunction(source.execute),
+    hasTopLevelAwait: record !== undefined ? source.hasTopLevelAwait === true : Object.prototype.toString.call(source.execute) === '[object AsyncFunction]',
     handler: undefined,
   };
-  recordInternals.set(value, internals);
+  recordInternals.set(value as object, internals);
   return internals;
 }
 
@@ -92,10 +85,10 @@ export function getSourceInternals(value: unknown): SourceInternals | undefined 
   return internalsOf.get(value as object);
 }
 
-function receiverInternals(receiver: unknown, member: string): SourceInternals {
+function read<K extends keyof SourceInternals>(receiver: unknown, member: K): SourceInternals[K] {
   const internals = getSourceInternals(receiver);
   if (internals === undefined) throw notAn('ModuleSource', member);
-  return internals;
+  return internals[member];
 }
 
 function copyBinding(entry: Binding): Binding {
@@ -113,40 +106,32 @@ function copyBinding(entry: Binding): Binding {
  */
 export class ModuleSource {
   constructor(source: string | ModuleRecord | VirtualModuleSource | ModuleSource, handler?: ModuleSourceHandler) {
-    let base: SourceInternals;
-    const other = getSourceInternals(source);
-    if (other !== undefined) {
-      base = other;
-    } else if (typeof source === 'string') {
-      const record = requireCompiler('new ModuleSource(text)').compileModule(source, {});
-      base = internalsOfRecordOrVirtual(record);
-    } else if (source !== null && typeof source === 'object') {
-      base = internalsOfRecordOrVirtual(source);
-    } else {
-      throw new TypeError(`new ModuleSource(source): expected module text, a precompiled record or a ModuleSource, got ${describe(source)}`);
-    }
+    const base = sourceInternals(
+      typeof source === 'string' ? requireCompiler('new ModuleSource(text)').compileModule(source, {}) : source,
+      'new ModuleSource(source)',
+    );
     const captured = captureHandler(handler, 'new ModuleSource(source, handler)');
     internalsOf.set(this, { ...base, handler: captured ?? base.handler });
   }
 
   /** The static analysis; a fresh copy on every read, so mutating it cannot affect linking. */
   get bindings(): Binding[] {
-    return receiverInternals(this, 'bindings').bindings.map(copyBinding);
+    return read(this, 'bindings').map(copyBinding);
   }
 
   /** Whether the module uses dynamic `import()`. */
   get needsImport(): boolean {
-    return receiverInternals(this, 'needsImport').needsImport;
+    return read(this, 'needsImport');
   }
 
   /** Whether the module uses `import.meta`. */
   get needsImportMeta(): boolean {
-    return receiverInternals(this, 'needsImportMeta').needsImportMeta;
+    return read(this, 'needsImportMeta');
   }
 
   /** Whether the module uses top-level `await` (Hermetic extension). */
   get hasTopLevelAwait(): boolean {
-    return receiverInternals(this, 'hasTopLevelAwait').hasTopLevelAwait;
+    return read(this, 'hasTopLevelAwait');
   }
 
   /** `'ModuleSource'` for a ModuleSource, undefined otherwise (as the source-phase proposal's getter). */

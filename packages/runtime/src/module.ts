@@ -10,7 +10,7 @@ import { describe, isThenable, lookupClassChain, notAn } from './shared-helpers.
 import {
   captureHandler,
   getSourceInternals,
-  internalsOfRecordOrVirtual,
+  sourceInternals,
   type CapturedHandler,
   type ModuleSource,
   type SourceInternals,
@@ -147,10 +147,7 @@ export function instanceForImportTarget(value: unknown, importer: ModuleHost): M
  */
 export class Module {
   constructor(source: ModuleSource | VirtualModuleSource, handler?: ModuleHandler) {
-    const internals =
-      getSourceInternals(source) ??
-      (source !== null && typeof source === 'object' ? internalsOfRecordOrVirtual(source, 'new Module(source)') : undefined);
-    if (internals === undefined) throw new TypeError(`new Module(source): expected a ModuleSource or a virtual module source, got ${describe(source)}`);
+    const internals = sourceInternals(source, 'new Module(source)');
     const captured = captureHandler(handler, 'new Module(source, handler)');
     const env = lookupClassChain(environmentOfClass, new.target);
     const global = env?.globalThis ?? globalThis;

@@ -3,7 +3,7 @@
  * compartment, under a LavaMoat-compatible policy. It is the Rollup plugin
  * (Vite 8 builds with Rolldown, which runs Rollup-style hooks) placed after
  * Vite's own transforms (`enforce: 'post'`), so JSX, TypeScript and
- * `define` replacements are done before a module becomes a record.
+ * `define` replacements are done before a module is compiled.
  *
  * Build mode is the supported target. In dev mode Vite pre-bundles
  * dependencies with esbuild into single files, which loses the per-package

@@ -1,8 +1,9 @@
 /**
  * `@hermetic/bundler-core/bootstrap`: the browser-safe start-up code that
- * every Hermetic bundle includes (see hermetic-app.ts).
+ * every Hermetic bundle includes (see package-scopes.ts).
  */
-export { createHermeticApp } from './hermetic-app.js';
-export type { HermeticApp, HermeticAppOptions, DependencyTarget, RegistrationExtras, CommonJSScope } from './hermetic-app.js';
+export { createPackageScopes } from './package-scopes.js';
+export type { PackageScopes, PackageScopesOptions, PackageScope } from './package-scopes.js';
 export { HermeticPolicyError, deniedGlobalError, deniedImportError } from './denial-messages.js';
 export { definePackageGlobals } from './package-globals.js';
+export { createPackageGlobal } from './package-global.js';
