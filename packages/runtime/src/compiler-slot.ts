@@ -41,9 +41,8 @@ export function fillCompilerSlot(compiler: InstalledCompiler, scripts: ScriptEva
 export function requireCompiler(what: string): InstalledCompiler {
   if (installed === undefined) {
     throw new EvalError(
-      `${what} needs to compile source text at run time, which this build of Hermetic cannot do ` +
-        `(no eval under a strict Content-Security-Policy). Precompile the code with @hermetic/module-source ` +
-        `or a Hermetic bundler plugin, or use the 'hermetic' package in Node.`,
+      `${what} needs to compile source text at run time, which @hermetic/runtime cannot do (no eval under a strict CSP). ` +
+        `Precompile the code with @hermetic/module-source or a bundler plugin, or use the 'hermetic' package in Node.`,
     );
   }
   return installed;
