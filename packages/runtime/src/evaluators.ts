@@ -8,7 +8,7 @@
 import { requireScriptEvaluator } from './compiler-slot.js';
 import { createModuleClass, type ImportHook, type ModuleClass } from './module-bridge.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
-import { isObject, readHook } from './shared-helpers.js';
+import { defineHidden, isObject, readHook } from './shared-helpers.js';
 
 /** A global object and the hooks its evaluated code uses (`dynamicImport` is filled in on first use when absent). */
 export type EvaluationEnvironment = ScriptEnvironment;
@@ -102,11 +102,6 @@ export class Evaluators {
       throw new TypeError('Evaluators option globalThis must be an object');
     }
     const env: EvaluationEnvironment = { globalThis: globalObject, ...hooks };
-    const evaluators = createEvaluators(env);
-    Object.defineProperties(this, {
-      eval: { value: evaluators.eval, writable: true, configurable: true },
-      Function: { value: evaluators.Function, writable: true, configurable: true },
-      Module: { value: createModuleClass(env), writable: true, configurable: true },
-    });
+    defineHidden(this, { ...createEvaluators(env), Module: createModuleClass(env) });
   }
 }

@@ -84,7 +84,7 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
   environments.set(globalObject, env);
   // One module map for `g.import` and the `import()` of g's scripts.
   const dynamicImport = createDynamicImport({ globalThis: globalObject, ...env });
-  const evaluators = createEvaluators({ globalThis: globalObject, ...env, dynamicImport });
+
   // `import` is a method so that it has no [[Construct]], like `eval`.
   const { import: importMethod } = {
     import(specifier: unknown): Promise<unknown> {
@@ -94,8 +94,7 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
   defineHidden(globalObject, {
     globalThis: globalObject,
     Global: createGlobalConstructor(globalObject),
-    eval: evaluators.eval,
-    Function: evaluators.Function,
+    ...createEvaluators({ globalThis: globalObject, ...env, dynamicImport }),
     import: importMethod,
   });
   return globalObject;

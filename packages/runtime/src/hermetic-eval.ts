@@ -11,7 +11,7 @@
  * that scope object (never the host's global), in strict code it stays.
  */
 import { requireScriptEvaluator } from './compiler-slot.js';
-import { createFunctionConstructor } from './evaluators.js';
+import { createEvaluators } from './evaluators.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
 import { defineHidden, isObject } from './shared-helpers.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
@@ -29,12 +29,7 @@ export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: o
   const env: ScriptEnvironment = { globalThis: scope, dynamicImport: noImport };
   if (bindings === undefined) {
     Object.defineProperties(scope, standardGlobalDescriptors(globalThis));
-    const { eval: evaluate } = {
-      eval(source: unknown): unknown {
-        return typeof source === 'string' ? requireScriptEvaluator().evaluateScript(env, source) : source;
-      },
-    };
-    defineHidden(scope, { eval: evaluate, Function: createFunctionConstructor(env) });
+    defineHidden(scope, createEvaluators(env));
   } else {
     Object.defineProperties(scope, Object.getOwnPropertyDescriptors(bindings));
   }

@@ -48,7 +48,7 @@ function makeShadow(real: object): object {
   return Array.isArray(real) ? [] : {};
 }
 
-function wrapDescriptor(descriptor: PropertyDescriptor, wrap: (value: unknown) => unknown): PropertyDescriptor {
+export function wrapDescriptor(descriptor: PropertyDescriptor, wrap: (value: unknown) => unknown): PropertyDescriptor {
   const wrapped: PropertyDescriptor = { ...descriptor };
   if ('value' in descriptor) wrapped.value = wrap(descriptor.value);
   if (descriptor.get !== undefined) wrapped.get = wrap(descriptor.get) as () => unknown;

@@ -33,9 +33,9 @@ export function readHook<T>(options: object, name: string, what: string): T | un
 }
 
 /** Defines writable, configurable, non-enumerable own properties (as the built-in globals are). */
-export function defineHidden(target: object, values: Record<string, unknown>): void {
+export function defineHidden(target: object, values: object): void {
   for (const key of Object.keys(values)) {
-    Object.defineProperty(target, key, { value: values[key], writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(target, key, { value: (values as Record<string, unknown>)[key], writable: true, enumerable: false, configurable: true });
   }
 }
 

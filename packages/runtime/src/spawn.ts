@@ -17,7 +17,7 @@
  */
 import { createGlobal } from './global.js';
 import type { ImportHook } from './module-bridge.js';
-import { createMembrane, type Membrane } from './membrane.js';
+import { createMembrane, wrapDescriptor, type Membrane } from './membrane.js';
 import { defineHidden, isObject } from './shared-helpers.js';
 import { standardGlobalNames } from './standard-globals.js';
 
@@ -89,11 +89,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
     for (const key of Reflect.ownKeys(bindings)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(bindings, key);
       if (descriptor === undefined) continue;
-      const inside: PropertyDescriptor = { ...descriptor, configurable: true };
-      if ('value' in descriptor) inside.value = node.membrane.toInside(descriptor.value);
-      if (descriptor.get !== undefined) inside.get = node.membrane.toInside(descriptor.get) as () => unknown;
-      if (descriptor.set !== undefined) inside.set = node.membrane.toInside(descriptor.set) as (value: unknown) => void;
-      Object.defineProperty(sandboxGlobal, key, inside);
+      Object.defineProperty(sandboxGlobal, key, { ...wrapDescriptor(descriptor, node.membrane.toInside), configurable: true });
     }
   }
 
