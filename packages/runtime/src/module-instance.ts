@@ -34,6 +34,7 @@ export interface ResolvedBinding {
 export const NAMESPACE: unique symbol = /* @__PURE__ */ Symbol('namespace');
 export const AMBIGUOUS = 'ambiguous' as const;
 
+/** Fields that start out undefined are optional, so a fresh instance need not list them. */
 export interface ModuleInstance {
   /** The specifier or name used in error messages. */
   name: string;
@@ -54,23 +55,23 @@ export interface ModuleInstance {
   /** The exporter's cell each (non-namespace) import entry linked to, in entry order: `$h.k` reads it. */
   importCells: Array<ExportCell | undefined>;
   /** Runs the body: undefined when done, or a promise for an async body. */
-  execute: (() => unknown) | undefined;
+  execute?: () => unknown;
   /** Set once at link; namespace created on demand. */
-  namespace: object | undefined;
+  namespace?: object;
   resolutions: Map<string, ResolvedBinding | null | typeof AMBIGUOUS>;
-  importMeta: object | undefined;
-  evaluationError: { error: unknown } | undefined;
+  importMeta?: object;
+  evaluationError?: { error: unknown };
   dfsIndex: number;
   dfsAncestorIndex: number;
-  cycleRoot: ModuleInstance | undefined;
+  cycleRoot?: ModuleInstance;
   hasTopLevelAwait: boolean;
   asyncEvaluation: boolean;
   asyncEvaluationOrder: number;
   pendingAsyncDependencies: number;
   asyncParentModules: ModuleInstance[];
-  topLevelCapability: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } | undefined;
+  topLevelCapability?: { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
   /** The public Module object, created on demand. */
-  publicModule: object | undefined;
+  publicModule?: object;
 }
 
 /** A fresh, not yet instantiated instance of a source. */
@@ -87,21 +88,14 @@ export function createInstance(source: SourceInternals, host: ModuleHost, name: 
     cells: new Map(),
     setters: [],
     importCells: [],
-    execute: undefined,
-    namespace: undefined,
     resolutions: new Map(),
-    importMeta: undefined,
-    evaluationError: undefined,
     dfsIndex: -1,
     dfsAncestorIndex: -1,
-    cycleRoot: undefined,
     hasTopLevelAwait: source.hasTopLevelAwait,
     asyncEvaluation: false,
     asyncEvaluationOrder: 0,
     pendingAsyncDependencies: 0,
     asyncParentModules: [],
-    topLevelCapability: undefined,
-    publicModule: undefined,
   };
 }
 
