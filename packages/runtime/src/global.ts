@@ -51,15 +51,10 @@ export function environmentOf(globalObject: object): InheritedEnvironment {
 
 function copyKeys(parent: object, keys: Iterable<PropertyKey> | undefined): PropertyKey[] {
   if (keys === undefined) return Reflect.ownKeys(parent);
-  if (typeof (keys as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== 'function') {
+  const iterable = typeof (keys as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
+  const list = iterable ? [...keys] : [];
+  if (!iterable || list.some((key) => typeof key !== 'string' && typeof key !== 'symbol')) {
     throw new TypeError('Global option keys must be an iterable of property keys (strings or symbols)');
-  }
-  const list: PropertyKey[] = [];
-  for (const key of keys) {
-    if (typeof key !== 'string' && typeof key !== 'symbol') {
-      throw new TypeError(`Global option keys must hold strings or symbols, got ${typeof key}`);
-    }
-    list.push(key);
   }
   return list;
 }

@@ -50,18 +50,9 @@ function readSubset(subset: unknown): SpawnSubset | undefined {
   throw new TypeError(`spawn subset must be 'strict' or undefined, got ${typeof subset === 'string' ? `'${subset}'` : typeof subset}`);
 }
 
-function running(node: SandboxNode): SandboxNode | undefined {
-  if (node.membrane.entered) return node;
-  for (const child of node.children) {
-    const found = running(child);
-    if (found !== undefined) return found;
-  }
-  return undefined;
-}
-
-function revokeTree(node: SandboxNode, reason: unknown): void {
-  node.membrane.revoke(reason);
-  for (const child of node.children) revokeTree(child, reason);
+/** A sandbox and all its descendants. */
+function tree(node: SandboxNode): SandboxNode[] {
+  return [node, ...node.children.flatMap(tree)];
 }
 
 function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: unknown): Sandbox {
@@ -95,11 +86,12 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
 
   const { deactivate } = {
     deactivate(reason?: unknown): void {
-      const busy = running(node);
+      const nodes = tree(node);
+      const busy = nodes.find((each) => each.membrane.entered);
       if (busy !== undefined) {
         throw new Error(`Cannot deactivate ${node.name} while code of ${busy.name} is running; deactivate it after that call returns`);
       }
-      revokeTree(node, reason);
+      for (const each of nodes) each.membrane.revoke(reason);
     },
   };
   return Object.freeze({
