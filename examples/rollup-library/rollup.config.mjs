@@ -7,9 +7,4 @@ export default {
   input: 'src/index.js',
   output: { dir: 'dist', format: 'es', sourcemap: true },
   plugins: [nodeResolve(), hermetic()],
-  onwarn(warning, warn) {
-    // The runtime's own module cycles are deliberate.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.some((id) => id.includes('/runtime/'))) return;
-    warn(warning);
-  },
 };

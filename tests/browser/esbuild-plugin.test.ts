@@ -32,5 +32,5 @@ test('50/52: the package denied fetch cannot read it (typeof, direct read, alias
 test('49: the IIFE bundle runs as a classic script under the same CSP', async () => {
   const report = await loadPage(served.browser, `${served.server.origin}/page-iife.html`, { waitForSelector: APP_READY });
   expectReactAppWorks(report);
-  expectPolicyEnforced(report);
+  expectPolicyEnforced(report, 'iife');
 });

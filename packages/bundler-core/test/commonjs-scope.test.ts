@@ -1,15 +1,14 @@
 /**
  * CommonJS bodies in compartments (CONFORMANCE 50–52): the bootstrap's
- * `scopeOf` gives a compiled CommonJS body the same global scope a record of
- * its package gets, and HermeticBuild compiles CommonJS files of packages
+ * `scopeOf` gives a compiled CommonJS body its package's global scope, denials
+ * included, and HermeticBuild compiles CommonJS files of packages
  * (not the root's) and feeds their globals to the generated policy.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileCommonJS } from '@hermetic/module-source';
-import { Compartment, ModuleSource } from '@hermetic/runtime';
 import { HermeticBuild } from '@hermetic/bundler-core';
-import { createHermeticApp } from '../src/bootstrap/index.js';
+import { createPackageScopes } from '../src/bootstrap/index.js';
 import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
 
 function makeHost(): Record<string, unknown> {
@@ -21,13 +20,7 @@ function makeHost(): Record<string, unknown> {
 }
 
 function appWith(host: object) {
-  return createHermeticApp({
-    Compartment: Compartment as never,
-    ModuleSource: ModuleSource as never,
-    policy: { resources: { pkg: { globals: { console: true } } } },
-    host,
-    onError: () => undefined,
-  });
+  return createPackageScopes({ policy: { resources: { pkg: { globals: { console: true } } } }, host });
 }
 
 /** Runs CommonJS `text` of package `pkg` as a bundler would: compiled, in its wrapper, with the bootstrap as `hermetic:bootstrap`. */

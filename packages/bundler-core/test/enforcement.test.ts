@@ -1,185 +1,201 @@
 /**
- * Run-time enforcement by the bootstrap, with the real compiler and runtime
- * (CONFORMANCE 50–52): granted and denied globals, aliases, writes, dotted
- * paths, denied imports, debug mode, the trusted root.
+ * Run-time enforcement (CONFORMANCE 50–52), end to end: fixture apps whose
+ * packages live in node_modules are bundled by the real esbuild with the
+ * Hermetic plugin (child process), and the bundle runs in a fresh vm context
+ * whose global is the "host": granted and denied globals, aliases, writes,
+ * dotted paths, denied imports (static and dynamic), debug mode, the trusted
+ * root, and globals reached from a hoisted function in a cross-package cycle.
  */
-import { compileModule } from '@hermetic/module-source';
-import { Compartment, ModuleSource } from '@hermetic/runtime';
-import { createHermeticApp } from '../src/bootstrap/index.js';
-import type { Policy } from '@hermetic/bundler-core';
-import type { ModuleRecordShape } from '../src/bootstrap/record-shape.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+import { buildInChild } from '../../../tests/browser/support/build-in-child.js';
+import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
+import type { Policy } from '../src/index.js';
 
-type Deps = Record<string, [string, string]>;
-
-function record(source: string): ModuleRecordShape {
-  const { code } = compileModule(source, { format: 'expression' });
-  // Test-only: the bundle embeds this text as code; here we evaluate it.
-  return new Function(`return ${code}`)() as ModuleRecordShape;
+interface Run {
+  results: Record<string, unknown>;
+  /** What the bundle threw (or rejected with), as `name: message`. */
+  error?: string;
+  warnings: string[];
+  ran: string[];
+  host: Record<string, unknown>;
+  buildWarnings: string[];
 }
 
-function makeHost(): Record<string, unknown> {
-  const host: Record<string, unknown> = {
-    console: { log: () => undefined, warn: () => undefined, error: () => undefined },
+const apps: FixtureApp[] = [];
+afterAll(() => apps.forEach((app) => app.remove()));
+
+function pkg(name: string, files: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = { [`node_modules/${name}/package.json`]: JSON.stringify({ name, version: '1.0.0', type: 'module', main: 'index.js' }) };
+  for (const [file, text] of Object.entries(files)) out[`node_modules/${name}/${file}`] = text;
+  return out;
+}
+
+async function buildAndRun(name: string, files: Record<string, string>, options: { policy?: Policy; policyOverride?: Policy; debug?: boolean }): Promise<Run> {
+  const app = createFixtureApp({ name, files });
+  apps.push(app);
+  const outDir = join(app.dir, 'dist');
+  const report = await buildInChild({ bundler: 'esbuild', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, options: { ...options, cacheDir: false } });
+  const results: Record<string, unknown> = {};
+  const warnings: string[] = [];
+  const ran: string[] = [];
+  const context = vm.createContext({
+    console: { log: () => undefined, warn: (message: string) => warnings.push(message) },
     // Like the real `fetch`: a built-in method (no `prototype`) that needs the host as receiver.
     fetch: { fetch(this: unknown) { return this === host ? 'fetched with host receiver' : 'wrong receiver'; } }.fetch,
     document: { title: 'host doc' },
     hermeticShared: 1,
-  };
-  return host;
-}
-
-function appFor(policy: Policy, host: object, extra: { debug?: boolean; warn?: (m: string) => void } = {}) {
-  const errors: unknown[] = [];
-  const app = createHermeticApp({
-    Compartment: Compartment as never,
-    ModuleSource: ModuleSource as never,
-    policy,
-    host,
-    onError: (error) => errors.push(error),
-    ...extra,
+    ran,
+    report: (value: object) => Object.assign(results, value),
   });
-  return { app, errors };
+  const host = vm.runInContext('globalThis', context) as Record<string, unknown>;
+  // The bundle's chunks (code splitting puts import() targets and shared code in their own files).
+  const chunks = new Map<string, vm.SourceTextModule>();
+  const chunk = (file: string): vm.SourceTextModule => {
+    let loaded = chunks.get(file);
+    if (loaded === undefined) {
+      loaded = new vm.SourceTextModule(readFileSync(join(outDir, file), 'utf8'), {
+        context,
+        identifier: file,
+        importModuleDynamically: (async (specifier: string) => {
+          const target = chunk(specifier.replace(/^\.\//, ''));
+          await target.link((s: string) => chunk(s.replace(/^\.\//, '')));
+          await target.evaluate();
+          return target;
+        }) as never,
+      });
+      chunks.set(file, loaded);
+    }
+    return loaded;
+  };
+  const module = chunk('main.js');
+  await module.link((specifier: string) => chunk(specifier.replace(/^\.\//, '')));
+  let error: string | undefined;
+  try {
+    await module.evaluate();
+    await (results.done as Promise<unknown> | undefined);
+  } catch (thrown) {
+    error = `${(thrown as Error).name}: ${(thrown as Error).message}`;
+  }
+  return { results, ...(error === undefined ? {} : { error }), warnings, ran, host, buildWarnings: report.warnings ?? [] };
 }
 
-async function settle(app: { whenIdle(): Promise<void> }): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await app.whenIdle().catch(() => undefined);
-}
+const granting = (resources: Policy['resources']): Policy => ({ resources });
 
 test('50: a granted global is readable; a denied one is absent (typeof undefined) and a read names package and entry', async () => {
-  const host = makeHost();
-  const { app, errors } = appFor({ resources: { lib: { globals: { document: true } } } }, host);
-  const results: Record<string, unknown> = {};
-  host.report = (value: unknown) => Object.assign(results, value);
-  app.register('node_modules/lib/index.js', 'lib', record(`
-    export const title = document.title;
-    export const typeofFetch = typeof fetch;
-    export function readFetch() { return fetch; }
-    export function aliased() { const w = globalThis; return [typeof w.fetch, w.document === document, 'fetch' in w]; }
-  `), {});
-  app.register('src/main.js', '$root$', record(`
-    import { title, typeofFetch, readFetch, aliased } from 'lib';
-    let error;
-    try { readFetch(); } catch (e) { error = e; }
-    report({ title, typeofFetch, errorName: error.name, message: error.message, aliased: aliased() });
-  `), { lib: ['node_modules/lib/index.js', 'lib'] });
-  await settle(app);
-  expect(errors).toEqual([]);
-  expect(results.title).toBe('host doc');
-  expect(results.typeofFetch).toBe('undefined');
-  expect(results.errorName).toBe('ReferenceError');
-  expect(results.message).toContain('fetch is not defined in package "lib"');
-  expect(results.message).toContain('{"resources":{"lib":{"globals":{"fetch":true}}}}');
-  expect(results.aliased).toEqual(['undefined', true, false]);
-});
+  const run = await buildAndRun('enforce-globals', {
+    ...pkg('lib', { 'index.js': `
+      export const title = document.title;
+      export const typeofFetch = typeof fetch;
+      export function readFetch() { return fetch; }
+      export function aliased() { const w = globalThis; return [typeof w.fetch, w.document === document, 'fetch' in w]; }
+    ` }),
+    'src/main.js': `
+      import { title, typeofFetch, readFetch, aliased } from 'lib';
+      let error;
+      try { readFetch(); } catch (e) { error = e; }
+      report({ title, typeofFetch, errorName: error.name, message: error.message, aliased: aliased(), rootFetch: typeof fetch });
+    `,
+  }, { policy: granting({ lib: { globals: { document: true } } }) });
+  expect(run.error).toBeUndefined();
+  expect(run.results).toMatchObject({ title: 'host doc', typeofFetch: 'undefined', errorName: 'ReferenceError', aliased: ['undefined', true, false], rootFetch: 'function' });
+  expect(run.results.message).toContain('fetch is not defined in package "lib"');
+  expect(run.results.message).toContain('{"resources":{"lib":{"globals":{"fetch":true}}}}');
+}, 120000);
 
-test('52: globalThis is the package\'s own frozen global: writes throw and never reach the host or another package', async () => {
-  const host = makeHost();
-  const { app, errors } = appFor({ resources: { writer: { globals: { hermeticShared: true } }, reader: {} } }, host);
-  const results: Record<string, unknown> = {};
-  host.report = (value: unknown) => Object.assign(results, value);
-  app.register('w.js', 'writer', record(`
-    export function writeOwn() { try { globalThis.leak = 1; return 'wrote'; } catch (e) { return e.name; } }
-    export function writeShared() { try { hermeticShared = 2; return 'wrote'; } catch (e) { return e.name; } }
-  `), {});
-  app.register('r.js', 'reader', record(`export const sees = typeof globalThis.leak;`), {});
-  app.register('main.js', '$root$', record(`
-    import { writeOwn, writeShared } from 'w'; import { sees } from 'r';
-    report({ own: writeOwn(), shared: writeShared(), sees });
-  `), { w: ['w.js', 'writer'], r: ['r.js', 'reader'] });
-  await settle(app);
-  expect(errors).toEqual([]);
-  expect(results).toEqual({ own: 'TypeError', shared: 'TypeError', sees: 'undefined' });
-  expect(host.hermeticShared).toBe(1);
-  expect('leak' in host).toBe(false);
-});
-
-test('52: a "write" global lets assignments reach the host global', async () => {
-  const host = makeHost();
-  const { app, errors } = appFor({ resources: { writer: { globals: { hermeticShared: 'write' } } } }, host);
-  app.register('w.js', 'writer', record(`hermeticShared = hermeticShared + 41;`), {});
-  app.register('main.js', '$root$', record(`import 'w';`), { w: ['w.js', 'writer'] });
-  await settle(app);
-  expect(errors).toEqual([]);
-  expect(host.hermeticShared).toBe(42);
-});
+test('52: globalThis is the package\'s own frozen global: writes throw and never reach the host or another package; "write" grants reach the host', async () => {
+  const run = await buildAndRun('enforce-writes', {
+    ...pkg('writer', { 'index.js': `
+      export function writeOwn() { try { globalThis.leak = 1; return 'wrote'; } catch (e) { return e.name; } }
+      export function writeShared() { try { hermeticShared = 2; return 'wrote'; } catch (e) { return e.name; } }
+    ` }),
+    ...pkg('reader', { 'index.js': `export const sees = typeof globalThis.leak;` }),
+    ...pkg('granted-writer', { 'index.js': `hermeticShared = hermeticShared + 41;` }),
+    'src/main.js': `
+      import { writeOwn, writeShared } from 'writer'; import { sees } from 'reader';
+      report({ own: writeOwn(), shared: writeShared(), sees });
+      import 'granted-writer';
+    `,
+  }, { policy: granting({ writer: { globals: { hermeticShared: true } }, reader: {}, 'granted-writer': { globals: { hermeticShared: 'write' } } }) });
+  expect(run.error).toBeUndefined();
+  expect(run.results).toEqual({ own: 'TypeError', shared: 'TypeError', sees: 'undefined' });
+  expect(run.host.hermeticShared).toBe(42);
+  expect('leak' in run.host).toBe(false);
+}, 120000);
 
 test('50: a dotted path grants one member only; host methods keep their receiver', async () => {
-  const host = makeHost();
-  let warned = '';
-  (host.console as Record<string, unknown>).warn = (m: string) => { warned = m; };
-  const { app, errors } = appFor({ resources: { lib: { globals: { 'console.warn': true, fetch: true } } } }, host);
-  const results: Record<string, unknown> = {};
-  host.report = (value: unknown) => Object.assign(results, value);
-  app.register('lib.js', 'lib', record(`
-    console.warn('hi');
-    export const members = Object.keys(console);
-    export const viaWindow = globalThis.fetch();
-    export const direct = fetch();
-  `), {});
-  app.register('main.js', '$root$', record(`import { members, viaWindow, direct } from 'lib'; report({ members, viaWindow, direct });`), { lib: ['lib.js', 'lib'] });
-  await settle(app);
-  expect(errors).toEqual([]);
-  expect(warned).toBe('hi');
-  expect(results).toEqual({ members: ['warn'], viaWindow: 'fetched with host receiver', direct: 'fetched with host receiver' });
-});
+  const run = await buildAndRun('enforce-dotted', {
+    ...pkg('lib', { 'index.js': `
+      console.warn('hi');
+      export const members = Object.keys(console);
+      export const viaWindow = globalThis.fetch();
+      export const direct = fetch();
+    ` }),
+    'src/main.js': `import { members, viaWindow, direct } from 'lib'; report({ members, viaWindow, direct });`,
+  }, { policy: granting({ lib: { globals: { 'console.warn': true, fetch: true } } }) });
+  expect(run.error).toBeUndefined();
+  expect(run.warnings).toEqual(['hi']);
+  expect(run.results).toEqual({ members: ['warn'], viaWindow: 'fetched with host receiver', direct: 'fetched with host receiver' });
+}, 120000);
 
-test('51: a denied import fails at start-up, before any module runs, naming both packages and the entry', async () => {
-  const host = makeHost();
-  const ran: string[] = [];
-  host.ran = ran;
-  const { app, errors } = appFor({ resources: { importer: { packages: { greeter: false } }, greeter: {} } }, host);
-  app.register('g.js', 'greeter', record(`ran.push('greeter'); export const hi = 'hi';`), {});
-  app.register('i.js', 'importer', record(`import { hi } from 'greeter'; ran.push('importer'); export { hi };`), { greeter: ['g.js', 'greeter'] });
-  app.register('main.js', '$root$', record(`import { hi } from 'importer'; ran.push('main');`), { importer: ['i.js', 'importer'] });
-  await settle(app);
-  expect(ran).toEqual([]);
-  expect(errors).toHaveLength(1);
-  const message = (errors[0] as Error).message;
-  expect((errors[0] as Error).name).toBe('HermeticPolicyError');
-  expect(message).toContain('Package "importer" may not import package "greeter" (i.js imports "greeter")');
-  expect(message).toContain('{"resources":{"importer":{"packages":{"greeter":true}}}}');
-});
+test('51: a denied import fails at start-up, before the denied package runs, naming both packages and the entry; the build warns', async () => {
+  const run = await buildAndRun('enforce-import', {
+    ...pkg('greeter', { 'index.js': `ran.push('greeter'); export const hi = 'hi';` }),
+    ...pkg('importer', { 'index.js': `import { hi } from 'greeter'; ran.push('importer'); export { hi };` }),
+    'src/main.js': `import { hi } from 'importer'; ran.push('main');`,
+  }, { policy: granting({ importer: { packages: { greeter: false } }, greeter: {} }) });
+  expect(run.ran).toEqual([]);
+  expect(run.error).toMatch(/^HermeticPolicyError: Package "importer" may not import package "greeter" \(node_modules\/importer\/index\.js imports "greeter"\)/);
+  expect(run.error).toContain('{"resources":{"importer":{"packages":{"greeter":true}}}}');
+  expect(run.buildWarnings.some((w) => w.includes('Package "importer" may not import package "greeter"'))).toBe(true);
+}, 120000);
+
+test('51: a denied import() rejects with the denial; the denied package never runs', async () => {
+  const run = await buildAndRun('enforce-dynamic', {
+    ...pkg('greeter', { 'index.js': `ran.push('greeter'); export const hi = 'hi';` }),
+    ...pkg('importer', { 'index.js': `export function load() { return import('greeter'); }` }),
+    'src/main.js': `import { load } from 'importer';
+      globalThis.report({ done: load().then(() => report({ loaded: true }), (e) => report({ name: e.name, message: e.message })) });`,
+  }, { policy: granting({ importer: {}, greeter: {} }) });
+  expect(run.error).toBeUndefined();
+  expect(run.ran).toEqual([]);
+  expect(run.results.name).toBe('HermeticPolicyError');
+  expect(run.results.message).toContain('Package "importer" may not import package "greeter"');
+}, 120000);
 
 test('debug mode logs each denial with the entry to add and lets it through', async () => {
-  const host = makeHost();
-  const warnings: string[] = [];
-  const { app, errors } = appFor({ resources: { lib: {} } }, host, { debug: true, warn: (m) => warnings.push(m) });
-  const results: Record<string, unknown> = {};
-  host.report = (value: unknown) => Object.assign(results, value);
-  app.register('lib.js', 'lib', record(`export const t = document.title;`), {});
-  app.register('other.js', 'other', record(`export const x = 1;`), {});
-  app.register('lib2.js', 'lib', record(`import { x } from 'other'; export { x };`), { other: ['other.js', 'other'] });
-  app.register('main.js', '$root$', record(`import { t } from 'lib'; import { x } from 'lib2'; report({ t, x });`), {
-    lib: ['lib.js', 'lib'], lib2: ['lib2.js', 'lib'],
-  });
-  await settle(app);
-  expect(errors).toEqual([]);
-  expect(results).toEqual({ t: 'host doc', x: 1 });
-  expect(warnings.some((w) => w.includes('document is not defined in package "lib"'))).toBe(true);
-  expect(warnings.some((w) => w.includes('Package "lib" may not import package "other"'))).toBe(true);
-});
+  const run = await buildAndRun('enforce-debug', {
+    ...pkg('lib', { 'index.js': `export const t = document.title; import { x } from 'other'; export { x };` }),
+    ...pkg('other', { 'index.js': `export const x = 1;` }),
+    'src/main.js': `import { t, x } from 'lib'; report({ t, x });`,
+  }, { policy: granting({ lib: {}, other: {} }), debug: true });
+  expect(run.error).toBeUndefined();
+  expect(run.results).toEqual({ t: 'host doc', x: 1 });
+  expect(run.warnings.some((w) => w.includes('document is not defined in package "lib"'))).toBe(true);
+  expect(run.warnings.some((w) => w.includes('Package "lib" may not import package "other"'))).toBe(true);
+}, 120000);
 
-test('the root is trusted unless the policy lists $root$', async () => {
-  const host = makeHost();
-  const { app, errors } = appFor({ resources: { $root$: { globals: { document: true } } } }, host);
-  const results: Record<string, unknown> = {};
-  app.register('main.js', '$root$', record(`export const r = [typeof fetch, document.title];`), {});
-  await settle(app);
-  expect(errors).toEqual([]);
-  const ns = (await app.compartmentOf('$root$').import('main.js')) as { r: unknown };
-  void results;
-  expect(ns.r).toEqual(['undefined', 'host doc']);
-});
+test('the root is trusted (sees the real global, app-level writes reach the page) unless the policy lists $root$', async () => {
+  const trusted = await buildAndRun('enforce-root-trusted', {
+    'src/main.js': `globalThis.appFlag = 'set'; report({ f: typeof fetch, same: globalThis.document === document });`,
+  }, {});
+  expect(trusted.error).toBeUndefined();
+  expect(trusted.results).toEqual({ f: 'function', same: true });
+  expect(trusted.host.appFlag).toBe('set');
+  const confined = await buildAndRun('enforce-root-confined', {
+    'src/main.js': `report({ r: [typeof fetch, document.title] });`,
+  }, { policyOverride: granting({ $root$: { globals: { document: true, report: true } } }) });
+  expect(confined.error).toBeUndefined();
+  expect(confined.results).toEqual({ r: ['undefined', 'host doc'] });
+}, 120000);
 
-test('a trusted root sees the real global through globalThis/window, so app-level writes reach the page', async () => {
-  const host = makeHost();
-  host.window = host;
-  const { app, errors } = appFor({ resources: {} }, host);
-  app.register('main.js', '$root$', record(`window.appFlag = 'set'; export const same = globalThis === window; export const f = typeof fetch;`), {});
-  await settle(app);
-  expect(errors).toEqual([]);
-  expect(host.appFlag).toBe('set');
-  const ns = (await app.compartmentOf('$root$').import('main.js')) as { same: boolean; f: string };
-  expect(ns).toMatchObject({ same: true, f: 'function' });
-});
+test('a hoisted function of a package reads its globals when a cycle partner of another package calls it before its body runs', async () => {
+  const run = await buildAndRun('enforce-cycle', {
+    ...pkg('a', { 'index.js': `import { fromB } from 'b'; export const early = fromB; export function title() { return document.title; }` }),
+    ...pkg('b', { 'index.js': `import { title } from 'a'; export const fromB = title();` }),
+    'src/main.js': `import { early } from 'a'; report({ early });`,
+  }, { policy: granting({ a: { globals: { document: true }, packages: { b: true } }, b: { packages: { a: true } } }) });
+  expect(run.error).toBeUndefined();
+  expect(run.results).toEqual({ early: 'host doc' });
+}, 120000);

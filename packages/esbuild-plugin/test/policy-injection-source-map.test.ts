@@ -23,8 +23,9 @@ const MAIN = [
 ].join('\n');
 
 // A policy far longer than its placeholder: unshifted, a lookup after it would land thousands of columns early.
+// The app itself is put under the policy ($root$), so its modules are compiled and the bundle carries the policy.
 const padding = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`paddingGlobal${i}`, true]));
-const options = { policyOverride: { resources: { 'unused-padding-package': { globals: padding } } } };
+const options = { policyOverride: { resources: { $root$: { globals: { console: true } }, 'unused-padding-package': { globals: padding } } } };
 
 let app: FixtureApp;
 beforeAll(() => {

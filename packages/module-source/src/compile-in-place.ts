@@ -12,7 +12,7 @@ import { analyze, type Analysis } from './scope-analysis.js';
 import { emitRecordText } from './source-map.js';
 import { rewriteFreeReference, IMMUTABLE_GLOBALS } from './free-references.js';
 import { isWrite, rejectWith, startRewrite, warnDirectEval, type RewriteSession } from './rewrite-session.js';
-import type { CompileModuleInPlaceOptions, CompiledInPlace, ScopePreludeInfo, SourceMapV3 } from './types.js';
+import type { CompileModuleInPlaceOptions, CompiledInPlace, CompiledModuleInPlace, ScopePreludeInfo, SourceMapV3 } from './types.js';
 
 /** What {@link rewriteInPlace} needs to know of one goal. */
 export interface InPlaceGoal {
@@ -78,18 +78,27 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
  * any code of the module can run, hoisted functions included (an `import`
  * declaration does).
  */
-export function compileModuleInPlace(text: string, options: CompileModuleInPlaceOptions = {}): CompiledInPlace {
+export function compileModuleInPlace(text: string, options: CompileModuleInPlaceOptions = {}): CompiledModuleInPlace {
   const specifier = options.specifier ?? '<anonymous>';
   const program = parseSource(text, specifier, 'module').program;
-  return rewriteInPlace({
+  const analysis = analyze(program, true);
+  const imports: string[] = [];
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || (statement.type === 'ExportNamedDeclaration' && statement.source)) {
+      const from = statement.source!.value;
+      if (!imports.includes(from)) imports.push(from);
+    }
+  }
+  const compiled = rewriteInPlace({
     text,
     specifier,
     program,
-    analysis: analyze(program, true),
+    analysis,
     strict: true,
     hidden: 'module variables',
     preserve: options.preserve ?? [],
     sourceMap: options.sourceMap,
     scopePrelude: options.scopePrelude,
   });
+  return { ...compiled, imports, hasDynamicImport: analysis.importExpressions.length > 0 };
 }

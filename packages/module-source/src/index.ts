@@ -23,4 +23,5 @@ export type {
   ScopePreludeInfo,
   CompileModuleInPlaceOptions,
   CompiledInPlace,
+  CompiledModuleInPlace,
 } from './types.js';

@@ -138,6 +138,14 @@ export interface CompileModuleInPlaceOptions {
 /** What {@link compileModuleInPlace} and {@link compileCommonJS} return. */
 export type CompiledInPlace = CompiledCommonJS;
 
+/** What {@link compileModuleInPlace} returns. */
+export interface CompiledModuleInPlace extends CompiledInPlace {
+  /** The specifiers of the static requests (`import`, `export … from`), first appearance order. */
+  imports: string[];
+  /** The module contains an `import()` expression. */
+  hasDynamicImport: boolean;
+}
+
 /** What {@link compileCommonJS} returns. */
 export interface CompiledCommonJS {
   /** The module body, still a CommonJS module body. */
