@@ -191,14 +191,13 @@ export class Compartment {
       if (loader === undefined) {
         throw fail(specifier, `it is not in modules and there is no ${sync ? 'loadNowHook (or importNowHook)' : 'loadHook (or importHook)'} to load it`);
       }
+      // An undefined result (now or resolved) is reported by fromDescriptor.
       const result = loader(specifier);
-      if (result === undefined) throw fail(specifier, 'the load hook returned undefined');
       if (!isThenable(result)) return fromDescriptor(specifier, result, sync);
       if (sync) throw fail(specifier, 'the loadNowHook returned a promise');
       const loading = Promise.resolve(result).then(
         (descriptor) => {
           pending.delete(specifier);
-          if (descriptor === undefined) throw fail(specifier, 'the load hook resolved to undefined');
           return fromDescriptor(specifier, descriptor, false);
         },
         (error: unknown) => {

@@ -108,19 +108,23 @@ export function createMembrane(describe: string): Membrane {
     const defineOnShadow = (key: PropertyKey, descriptor: PropertyDescriptor): void => {
       Reflect.defineProperty(shadow, key, descriptor);
     };
+    /** Drops the shadow's keys that the real object no longer has; returns the real keys. */
+    const pruneShadow = (): Array<string | symbol> => {
+      const keys = Reflect.ownKeys(real);
+      for (const key of Reflect.ownKeys(shadow)) if (!keys.includes(key)) Reflect.deleteProperty(shadow, key);
+      return keys;
+    };
     // Once the real object is non-extensible, the shadow must mirror it exactly.
     const freezeShadow = (): void => {
       if (!Reflect.isExtensible(shadow)) return;
-      const keys = Reflect.ownKeys(real);
-      for (const key of Reflect.ownKeys(shadow)) if (!keys.includes(key)) Reflect.deleteProperty(shadow, key);
-      for (const key of keys) {
+      for (const key of pruneShadow()) {
         const descriptor = Reflect.getOwnPropertyDescriptor(real, key);
         if (descriptor !== undefined) defineOnShadow(key, wrapDescriptor(descriptor, toView));
       }
       Reflect.setPrototypeOf(shadow, toView(Reflect.getPrototypeOf(real)) as object | null);
       Reflect.preventExtensions(shadow);
     };
-    let proxy: object;
+    // A receiver or new.target that is this proxy unwraps to `real` through toReal.
     const handler: ProxyHandler<object> = {
       getPrototypeOf: () =>
         run(() => (Reflect.isExtensible(shadow) ? (toView(Reflect.getPrototypeOf(real)) as object | null) : Reflect.getPrototypeOf(shadow))),
@@ -159,9 +163,9 @@ export function createMembrane(describe: string): Membrane {
         }),
       has: (_shadow, key) => run(() => Reflect.has(real, key)),
       get: (_shadow, key, receiver) =>
-        run(() => toView(Reflect.get(real, key, receiver === proxy ? real : toReal(receiver)))),
+        run(() => toView(Reflect.get(real, key, toReal(receiver)))),
       set: (_shadow, key, value, receiver) =>
-        run(() => Reflect.set(real, key, toReal(value), receiver === proxy ? real : toReal(receiver))),
+        run(() => Reflect.set(real, key, toReal(value), toReal(receiver))),
       deleteProperty: (_shadow, key) =>
         run(() => {
           const deleted = Reflect.deleteProperty(real, key);
@@ -170,11 +174,7 @@ export function createMembrane(describe: string): Membrane {
         }),
       ownKeys: () =>
         run(() => {
-          const keys = Reflect.ownKeys(real);
-          if (!Reflect.isExtensible(shadow)) {
-            for (const key of Reflect.ownKeys(shadow)) if (!keys.includes(key)) Reflect.deleteProperty(shadow, key);
-          }
-          return keys;
+          return Reflect.isExtensible(shadow) ? Reflect.ownKeys(real) : pruneShadow();
         }),
       apply: (_shadow, thisArgument, argumentList: unknown[]) =>
         run(() => toView(Reflect.apply(real as (...args: unknown[]) => unknown, toReal(thisArgument), argumentList.map(toReal)))),
@@ -185,13 +185,12 @@ export function createMembrane(describe: string): Membrane {
               Reflect.construct(
                 real as new (...args: unknown[]) => object,
                 argumentList.map(toReal),
-                (newTarget === proxy ? real : toReal(newTarget)) as new (...args: unknown[]) => object,
+                toReal(newTarget) as new (...args: unknown[]) => object,
               ),
             ) as object,
         ),
     };
-    proxy = new Proxy(shadow, handler);
-    return proxy;
+    return new Proxy(shadow, handler);
   }
 
   return {

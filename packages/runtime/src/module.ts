@@ -108,10 +108,11 @@ export function hostForHooks(
 }
 
 function hostForHandler(global: object, handler: CapturedHandler | undefined, fallback: ModuleEnvironment | undefined): ModuleHost {
-  if (handler !== undefined && (handler.importHook !== undefined || handler.importMetaHook !== undefined)) {
-    return hostForHooks(global, handler.importHook ?? fallback?.importHook, handler.importMetaHook ?? fallback?.importMetaHook, handler.target);
-  }
-  return hostForHooks(global, fallback?.importHook, fallback?.importMetaHook, undefined);
+  // The handler is `this` of the hooks only when it has hooks of its own.
+  const importHook = handler?.importHook;
+  const importMetaHook = handler?.importMetaHook;
+  const own = importHook !== undefined || importMetaHook !== undefined;
+  return hostForHooks(global, importHook ?? fallback?.importHook, importMetaHook ?? fallback?.importMetaHook, own ? handler?.target : undefined);
 }
 
 /**

@@ -132,7 +132,7 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
   }
   const exportsByName = new Map<string, LocalExportEntry | IndirectExportEntry>();
   for (const entry of [...localExports, ...indirectExports]) {
-    if (exportsByName.has(entry.exportName)) throw new SyntaxError(`Duplicate export of '${entry.exportName}' in ${where ?? 'a module source'}`);
+    if (exportsByName.has(entry.exportName)) throw bindingError(`Duplicate export '${entry.exportName}'`, entry, where);
     exportsByName.set(entry.exportName, entry);
   }
   const analysis: StaticAnalysis = { requests, imports, localExports, indirectExports, starExports, exportsByName };
