@@ -413,4 +413,17 @@ export class HermeticBuild {
   finalPolicyJson(): string {
     return formatPolicy(this.finalPolicy());
   }
+
+  /**
+   * What the bundle carries of the final policy: each package's `globals`,
+   * compact. Imports were checked at build time, so `packages` and `builtin`
+   * stay out of the bundle.
+   */
+  bundledPolicyJson(): string {
+    const resources: Record<string, { globals?: Policy['resources'][string]['globals'] }> = {};
+    for (const [name, entry] of Object.entries(this.finalPolicy().resources)) {
+      resources[name] = entry.globals === undefined ? {} : { globals: entry.globals };
+    }
+    return JSON.stringify({ resources });
+  }
 }

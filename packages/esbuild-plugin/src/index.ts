@@ -233,7 +233,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         const policyJson = core.finalPolicyJson();
         options.onPolicy?.(policyJson, core);
         const files = result.outputFiles ?? [];
-        injectPolicyIntoOutputs(files, policyJson);
+        injectPolicyIntoOutputs(files, core.bundledPolicyJson());
         if (userWrites) {
           for (const file of files) {
             await mkdir(dirname(file.path), { recursive: true });

@@ -122,7 +122,7 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       const build = current();
       const policyJson = build.finalPolicyJson();
       options.onPolicy?.(policyJson, build);
-      return { code: injectPolicy(code, policyJson), map: null };
+      return { code: injectPolicy(code, build.bundledPolicyJson()), map: null };
     },
   };
 }
