@@ -10,6 +10,7 @@ import { emitRecordText } from './source-map.js';
 import { propertyKey, bindingsLiteral } from './record-literals.js';
 import { rewriteFreeReference, isAnonymousFunctionDefinition, IMMUTABLE_GLOBALS } from './free-references.js';
 import { isWrite, startRewrite, warnDirectEval } from './rewrite-session.js';
+import { asciiJson, escapeNonAscii } from './ascii-text.js';
 import type { CompileModuleOptions, CompiledModule } from './types.js';
 
 function parenStart(node: t.Node): number {
@@ -61,7 +62,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
 
   const notifyArgs = (names: Iterable<string>): string => {
     let out = '';
-    for (const name of names) out += `,${JSON.stringify(name)}`;
+    for (const name of names) out += `,${asciiJson(name)}`;
     return out;
   };
   const notify = (names: Iterable<string>): string => `${alias('x')}(0${notifyArgs(names)})`;
@@ -79,7 +80,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   const importIndex = new Map(moduleInterface.imports.map((entry, index) => [entry.local, index]));
   const holeCheck = (name: string): string => `(${name}??${alias('k')}(${importIndex.get(name)}))`;
   const throwingTarget = (name: string, read: string): string =>
-    `({ get _() { return ${read}; }, set _(${p}v) { ${alias('c')}(${JSON.stringify(name)}); } })._`;
+    `({ get _() { return ${read}; }, set _(${p}v) { ${alias('c')}(${asciiJson(name)}); } })._`;
 
   const rewriteReference = (ref: Reference): void => {
     const node = ref.node;
@@ -238,7 +239,7 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   if (aliases.length > 0) prologue += `const ${aliases.join(',')};`;
   if (importLocals.length > 0) prologue += `let ${importLocals.join(',')};`;
   if (defaultNameFix) prologue += `({}).constructor.defineProperty(${defaultLocal},"name",{value:"default"});`;
-  prologue += `yield[[${setters.join(',')}],{${getters.join(',')}},${JSON.stringify(hoisted)}];`;
+  prologue += `yield[[${setters.join(',')}],{${getters.join(',')}},${asciiJson(hoisted)}];`;
 
   const hasTopLevelAwait = analysis.hasTopLevelAwait;
   const needsImport = analysis.importExpressions.length > 0;
@@ -248,10 +249,11 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   if (needsImport) header += 'needsImport:true,';
   if (needsImportMeta) header += 'needsImportMeta:true,';
   if (hasTopLevelAwait) header += 'hasTopLevelAwait:true,';
-  header += `globals:${JSON.stringify(globalNames)},functor:(${hasTopLevelAwait ? 'async ' : ''}function*(${p}){${prologue}`;
+  header += `globals:${asciiJson(globalNames)},functor:(${hasTopLevelAwait ? 'async ' : ''}function*(${p}){${prologue}`;
   const prefixText = module ? `export default${header}` : `(${header}`;
   // The parentheses make V8 compile the functor eagerly instead of pre-parsing it and parsing it again on the first call.
   const suffixText = module ? '\n})};\n' : '\n})})';
+  escapeNonAscii(file, text, edits);
   const { code, map } = emitRecordText(text, edits, prefixText, suffixText, specifier, options.sourceMap);
 
   return {

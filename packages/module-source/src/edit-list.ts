@@ -33,6 +33,32 @@ export class EditList {
     else if (text !== '') this.wraps.push({ start, end: start, open: text, close: '', outer: false });
   }
 
+  /**
+   * Replaces `[start, end)` by `text` unless a replacement made so far
+   * overlaps it (for edits that only matter where nothing else rewrites the
+   * text: call after every other replacement is in).
+   */
+  replaceIfFree(start: number, end: number, text: string): void {
+    if (this.free === undefined || this.free.seen !== this.replacements.length) {
+      this.free = { sorted: [...this.replacements].sort((x, y) => x.start - y.start), seen: this.replacements.length };
+    }
+    const sorted = this.free.sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    // sorted[lo] is the first replacement ending after `start`; replacements do not overlap, so it is the only candidate.
+    if (lo < sorted.length && sorted[lo].start < end) return;
+    this.replacements.push({ start, end, text });
+    this.free.seen += 1;
+  }
+
+  /** The replacements replaceIfFree checks against (its own never overlap each other, so they need not be in `sorted`). */
+  private free: { sorted: Replacement[]; seen: number } | undefined;
+
   /** Puts `open` before `[start, end)` and `close` after it. */
   wrap(start: number, end: number, open: string, close: string, outer = false): void {
     this.wraps.push({ start, end, open, close, outer });

@@ -32,13 +32,20 @@ export function getNamespace(module: ModuleInstance): object {
     const reader = readerFor(module, name);
     if (reader !== undefined) readers.set(name, reader);
   }
-  // Code-unit order, as the spec sorts (an ordinary object would put "9" before "10").
-  const names = [...readers.keys()].sort();
   const target: object = Object.create(null);
-  for (const name of names) Object.defineProperty(target, name, { value: undefined, writable: true, enumerable: true, configurable: false });
   Object.defineProperty(target, Symbol.toStringTag, { value: 'Module', writable: false, enumerable: false, configurable: false });
-  Object.preventExtensions(target);
-  const keys: Array<string | symbol> = [...names, Symbol.toStringTag];
+  // The target's export properties exist only for the Proxy invariants of the
+  // traps that report properties or extensibility; a graph with a thousand
+  // exports whose namespace is only read never pays for defining them.
+  let keys: Array<string | symbol> | undefined;
+  const seal = (t: object): Array<string | symbol> => {
+    if (keys !== undefined) return keys;
+    // Code-unit order, as the spec sorts (an ordinary object would put "9" before "10").
+    const names = [...readers.keys()].sort();
+    for (const name of names) Object.defineProperty(t, name, { value: undefined, writable: true, enumerable: true, configurable: false });
+    Object.preventExtensions(t);
+    return (keys = [...names, Symbol.toStringTag]);
+  };
   const descriptor = (key: string): PropertyDescriptor | undefined => {
     const read = readers.get(key);
     return read === undefined ? undefined : { value: read(), writable: true, enumerable: true, configurable: false };
@@ -50,13 +57,25 @@ export function getNamespace(module: ModuleInstance): object {
       return read === undefined ? undefined : read();
     },
     getOwnPropertyDescriptor(t, key) {
+      seal(t);
       return typeof key === 'symbol' ? Reflect.getOwnPropertyDescriptor(t, key) : descriptor(key);
     },
     has(t, key) {
       return typeof key === 'symbol' ? Reflect.has(t, key) : readers.has(key);
     },
-    ownKeys() {
-      return keys.slice();
+    ownKeys(t) {
+      return seal(t).slice();
+    },
+    isExtensible(t) {
+      seal(t);
+      return false;
+    },
+    preventExtensions(t) {
+      seal(t);
+      return true;
+    },
+    setPrototypeOf(t, proto) {
+      return proto === null;
     },
     set() {
       return false;
@@ -65,6 +84,7 @@ export function getNamespace(module: ModuleInstance): object {
       return typeof key === 'symbol' ? Reflect.deleteProperty(t, key) : !readers.has(key);
     },
     defineProperty(t, key, desc) {
+      seal(t);
       if (typeof key === 'symbol') return Reflect.defineProperty(t, key, desc);
       const current = descriptor(key);
       if (current === undefined) return false;

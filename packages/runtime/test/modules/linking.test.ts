@@ -104,6 +104,36 @@ describe('linking and evaluation, differential against native import()', () => {
     expect(numeric.result).toEqual(['10', '9', { $: 'Symbol(Symbol.toStringTag)' }]);
   });
 
+  test('item 18: whichever reflective operation reaches a fresh namespace first, it answers as natively', async () => {
+    // One module per operation, so that each operation is the first its namespace sees.
+    const operations = [
+      'Object.isExtensible(ns)',
+      'Object.isFrozen(ns)',
+      'Object.isSealed(ns)',
+      'Reflect.preventExtensions(ns)',
+      '[Reflect.setPrototypeOf(ns, {}), Reflect.setPrototypeOf(ns, null), Object.getPrototypeOf(ns)]',
+      'Reflect.defineProperty(ns, "nope", { value: 1 })',
+      'Reflect.defineProperty(ns, Symbol.iterator, { value: 1 })',
+      '[Reflect.deleteProperty(ns, "nope"), Reflect.deleteProperty(ns, "a"), Reflect.deleteProperty(ns, Symbol.iterator)]',
+      'Object.freeze(ns)',
+      'Object.seal(ns) === ns',
+      'Reflect.ownKeys(ns).map(String)',
+      'Object.getOwnPropertyDescriptor(ns, "a")',
+      '["a" in ns, "nope" in ns, Symbol.toStringTag in ns, ns[Symbol.toStringTag]]',
+      'Object.setPrototypeOf(ns, Object.prototype)',
+    ];
+    const files: Record<string, string> = {};
+    operations.forEach((_, i) => (files[`m${i}.js`] = `export let a = 1; export const b = 2; export default 3;`));
+    files['main.js'] = [
+      ...operations.map((_, i) => `import * as ns${i} from './m${i}.js';`),
+      `const tries = [${operations.map((op, i) => `() => { const ns = ns${i}; return ${op}; }`).join(',\n')}];`,
+      `export const result = tries.map((t) => { try { return t(); } catch (e) { return e.constructor.name; } });`,
+    ].join('\n');
+    const outcome = await same(files);
+    expect(outcome.status).toBe('fulfilled');
+    expect((outcome.result as unknown[]).slice(0, 4)).toEqual([false, false, true, true]);
+  });
+
   test('item 19: export * skips default and drops ambiguous names; importing one is a SyntaxError before any code runs', async () => {
     const files = {
       'main.js': `import * as ns from './star.js'; export const result = Object.keys(ns);`,
