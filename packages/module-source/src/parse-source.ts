@@ -2,9 +2,9 @@
  * The single parse of a compilation, and the SyntaxError every parse or early
  * error becomes: `message (specifier:line:column)` followed by a code frame.
  */
-import { parse } from '@babel/parser';
 import type { File } from '@babel/types';
-import { codeFrameColumns } from '@babel/code-frame';
+import { parse, requireHere } from './babel-modules.js';
+import type * as BabelCodeFrame from '@babel/code-frame';
 
 /** Parses module (or script) text with @babel/parser; no tokens, no ranges. `functionBody` allows a top-level `return` (CommonJS). */
 export function parseSource(text: string, specifier: string, sourceType: 'module' | 'script', strictMode?: boolean, functionBody = false): File {
@@ -29,6 +29,7 @@ export function parseSource(text: string, specifier: string, sourceType: 'module
  * traces) with a code frame of the offending line.
  */
 export function sourceError(text: string, specifier: string, reason: string, line: number, column: number): SyntaxError {
+  const { codeFrameColumns } = requireHere('@babel/code-frame') as typeof BabelCodeFrame;
   const frame = codeFrameColumns(text, { start: { line, column: column + 1 } }, { highlightCode: false });
   return new SyntaxError(`${reason} (${specifier}:${line}:${column + 1})\n${frame}`);
 }

@@ -7,7 +7,7 @@
  * is the slowest part of a Babel-based compiler.
  */
 import type * as t from '@babel/types';
-import { VISITOR_KEYS } from '@babel/types';
+import { VISITOR_KEYS } from './babel-modules.js';
 
 /** How a name was declared. `name` is the inner binding of a named function expression or class. */
 export type DeclarationKind =
