@@ -8,7 +8,7 @@
  * character (measured on three.js: ~5 ms of a ~25 ms parse).
  */
 import type * as t from '@babel/types';
-import { VISITOR_KEYS } from '@babel/types';
+import { VISITOR_KEYS } from './babel-modules.js';
 import type { EditList } from './edit-list.js';
 
 const NON_ASCII = /[^\x00-\x7f]/g;
