@@ -12,7 +12,7 @@ import { getModuleInstance } from './module.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import { instanceOfNamespace } from './namespace-object.js';
 import { sourceInternals, type SourceInternals } from './module-source.js';
-import { defineHidden, describe, hasOwn, isObject, isThenable, lookupClassChain, notAn, readHook } from './shared-helpers.js';
+import { defineHidden, describe, hasOwn, isObject, isThenable, lookupClassChain, notAn, notAnObject, readHook } from './shared-helpers.js';
 import { requireScriptEvaluator } from './compiler-slot.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
@@ -101,7 +101,7 @@ export class Compartment {
     const optionBag = (args.length <= 1 && !(keys.length > 0 && !keys.some((key) => optionNames.has(key)))) || (isBag(first) && first.__options__ === true);
     const options = optionBag ? first : third;
     if (options !== undefined && !isBag(options)) {
-      throw new TypeError(`new Compartment(${optionBag ? '' : 'globals, modules, '}options): options must be an object`);
+      throw notAnObject(`new Compartment(${optionBag ? '' : 'globals, modules, '}options): options`, options);
     }
     const bag: Record<string, unknown> = options ?? {};
     const [globals, modules] = optionBag ? [bag.globals, bag.modules] : [first, second];
@@ -110,7 +110,7 @@ export class Compartment {
     const label = bag.name === undefined ? '<unnamed>' : JSON.stringify(name);
     const parent = lookupClassChain(parentOfClass, new.target);
     if (modules !== undefined && modules !== null && typeof modules !== 'object') {
-      throw new TypeError('new Compartment(): modules must be an object mapping specifiers to descriptors');
+      throw notAnObject('new Compartment(): modules (specifiers to descriptors)', modules);
     }
     const moduleMap = new Map<string, unknown>(modules instanceof Map ? modules : Object.entries(modules ?? {}));
     const moduleMapHook = hook<(specifier: string) => unknown>('moduleMapHook');

@@ -8,7 +8,7 @@
 import { requireScriptEvaluator } from './compiler-slot.js';
 import { createModuleClass, type ImportHook, type ModuleClass } from './module-bridge.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
-import { defineHidden, isObject, readHook } from './shared-helpers.js';
+import { defineHidden, isObject, notAnObject, readHook } from './shared-helpers.js';
 
 /** A global object and the hooks its evaluated code uses (`dynamicImport` is filled in on first use when absent). */
 export type EvaluationEnvironment = ScriptEnvironment;
@@ -65,12 +65,12 @@ export interface EvaluatorsOptions {
 /** Reads the common hook options of Evaluators and Global. */
 export function readEnvironmentOptions(options: unknown, what: string): { importHook?: ImportHook; importMetaHook?: (meta: object) => void } {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${what} options must be an object`);
+  if (typeof options !== 'object' || options === null) throw notAnObject(`${what} options`, options);
   const importHook = readHook<ImportHook>(options, 'importHook', `${what}: `);
   const metaHook = readHook<(meta: object) => void>(options, 'importMetaHook', `${what}: `);
   const importMeta = (options as { importMeta?: unknown }).importMeta;
   if (importMeta !== undefined && (typeof importMeta !== 'object' || importMeta === null)) {
-    throw new TypeError(`${what} option importMeta must be an object`);
+    throw notAnObject(`${what} option importMeta`, importMeta);
   }
   let importMetaHook = metaHook;
   if (importMeta !== undefined) {
@@ -99,7 +99,7 @@ export class Evaluators {
     const hooks = readEnvironmentOptions(options, 'Evaluators');
     const globalObject = options.globalThis ?? globalThis;
     if (!isObject(globalObject)) {
-      throw new TypeError('Evaluators option globalThis must be an object');
+      throw notAnObject('Evaluators option globalThis', globalObject);
     }
     const env: EvaluationEnvironment = { globalThis: globalObject, ...hooks };
     defineHidden(this, { ...createEvaluators(env), Module: createModuleClass(env) });

@@ -17,12 +17,14 @@ export function hasOwn(object: object, key: PropertyKey): boolean {
   return Object.prototype.hasOwnProperty.call(object, key);
 }
 
-/** A short description of a value for error messages. */
+/** What kind of value was given, for error messages ("got array", "got string"). */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object') return Array.isArray(value) ? 'an array' : 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
-  return typeof value;
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+}
+
+/** The TypeError of an argument or option (`what`) that must be an object. */
+export function notAnObject(what: string, value: unknown): TypeError {
+  return new TypeError(`${what} must be an object, got ${describe(value)}`);
 }
 
 /** Reads an optional hook option: undefined or a function, anything else is a TypeError naming `what`. */
@@ -52,10 +54,10 @@ export function lookupClassChain<T>(map: WeakMap<object, T>, constructor: unknow
 export function readImportAttributes(options: unknown): Record<string, string> {
   const attributes: Record<string, string> = {};
   if (options === undefined) return attributes;
-  if (!isObject(options) || typeof options === 'function') throw new TypeError('The second argument of import() must be an object');
+  if (!isObject(options) || typeof options === 'function') throw notAnObject('The second argument of import()', options);
   const given = (options as { with?: unknown }).with;
   if (given === undefined) return attributes;
-  if (!isObject(given) || typeof given === 'function') throw new TypeError("The 'with' option of import() must be an object");
+  if (!isObject(given) || typeof given === 'function') throw notAnObject("The 'with' option of import()", given);
   for (const key of Object.keys(given).sort()) {
     const value = (given as Record<string, unknown>)[key];
     if (typeof value !== 'string') throw new TypeError(`Import attribute '${key}' must be a string`);

@@ -18,7 +18,7 @@
 import { createGlobal } from './global.js';
 import type { ImportHook } from './module-bridge.js';
 import { createMembrane, wrapDescriptor, type Membrane } from './membrane.js';
-import { defineHidden, isObject } from './shared-helpers.js';
+import { defineHidden, isObject, notAnObject } from './shared-helpers.js';
 import { standardGlobalNames } from './standard-globals.js';
 
 /** The language subsets a sandbox can be constrained to. */
@@ -58,7 +58,7 @@ function tree(node: SandboxNode): SandboxNode[] {
 function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: unknown): Sandbox {
   const strict = (parent?.strict ?? false) || readSubset(subset) === 'strict';
   if (bindings !== undefined && !isObject(bindings)) {
-    throw new TypeError('spawn bindings must be an object');
+    throw notAnObject('spawn bindings', bindings);
   }
   sandboxCount += 1;
   const name = parent === undefined ? `sandbox #${sandboxCount}` : `${parent.name} > sandbox #${sandboxCount}`;
