@@ -64,36 +64,28 @@ export function instantiateVirtual(instance: ModuleInstance, virtual: VirtualMod
     });
   }
   instance.setters = setters;
-  const exportNamesByLocal = new Map<string, string[]>();
+  // The export cells of each local name; none for `export { ns }` of
+  // `import * as ns`, whose cell reads the import's live value.
+  const cellsOf = new Map<string, ExportCell[]>();
   for (const { exportName, localName } of localExports) {
-    const names = exportNamesByLocal.get(localName);
-    if (names === undefined) exportNamesByLocal.set(localName, [exportName]);
-    else names.push(exportName);
-  }
-  for (const [localName, exportNames] of exportNamesByLocal) {
-    const cells: ExportCell[] = [];
-    if (hasOwn(env, localName)) {
-      // `export { ns }` of `import * as ns`: re-export the import's live value.
-      for (const exportName of exportNames) {
-        const cell: ExportCell = { read: () => env[localName], initialized: true, subscribers: [] };
-        instance.cells.set(exportName, cell);
-      }
-      continue;
+    let cells = cellsOf.get(localName);
+    if (cells === undefined && !hasOwn(env, localName)) {
+      let value: unknown;
+      const created: ExportCell[] = [];
+      cells = created;
+      cellsOf.set(localName, created);
+      Object.defineProperty(env, localName, {
+        get: () => value,
+        set(v: unknown) {
+          value = v;
+          for (const cell of created) for (const subscriber of cell.subscribers) subscriber(v);
+        },
+        enumerable: true,
+      });
     }
-    let value: unknown;
-    for (const exportName of exportNames) {
-      const cell: ExportCell = { read: () => value, initialized: true, subscribers: [] };
-      cells.push(cell);
-      instance.cells.set(exportName, cell);
-    }
-    Object.defineProperty(env, localName, {
-      get: () => value,
-      set(v: unknown) {
-        value = v;
-        for (const cell of cells) for (const subscriber of cell.subscribers) subscriber(v);
-      },
-      enumerable: true,
-    });
+    const cell: ExportCell = { read: () => env[localName], initialized: true, subscribers: [] };
+    cells?.push(cell);
+    instance.cells.set(exportName, cell);
   }
   Object.seal(env);
   const { execute } = virtual;
