@@ -27,11 +27,19 @@ function readerFor(module: ModuleInstance, name: string): (() => unknown) | unde
 /** GetModuleNamespace(module): created once per instance. */
 export function getNamespace(module: ModuleInstance): object {
   if (module.namespace !== undefined) return module.namespace;
-  const readers = new Map<string, () => unknown>();
-  for (const name of getExportedNames(module)) {
-    const reader = readerFor(module, name);
-    if (reader !== undefined) readers.set(name, reader);
-  }
+  // Exported names are resolved on first use: the graph is linked by the
+  // time a namespace exists, so nothing observable differs, and a namespace
+  // that is only handed over (import() of a large module) costs nothing.
+  let readerMap: Map<string, () => unknown> | undefined;
+  const readers = (): Map<string, () => unknown> => {
+    if (readerMap !== undefined) return readerMap;
+    readerMap = new Map();
+    for (const name of getExportedNames(module)) {
+      const reader = readerFor(module, name);
+      if (reader !== undefined) readerMap.set(name, reader);
+    }
+    return readerMap;
+  };
   const target: object = Object.create(null);
   Object.defineProperty(target, Symbol.toStringTag, { value: 'Module', writable: false, enumerable: false, configurable: false });
   // The target's export properties exist only for the Proxy invariants of the
@@ -41,19 +49,19 @@ export function getNamespace(module: ModuleInstance): object {
   const seal = (t: object): Array<string | symbol> => {
     if (keys !== undefined) return keys;
     // Code-unit order, as the spec sorts (an ordinary object would put "9" before "10").
-    const names = [...readers.keys()].sort();
+    const names = [...readers().keys()].sort();
     for (const name of names) Object.defineProperty(t, name, { value: undefined, writable: true, enumerable: true, configurable: false });
     Object.preventExtensions(t);
     return (keys = [...names, Symbol.toStringTag]);
   };
   const descriptor = (key: string): PropertyDescriptor | undefined => {
-    const read = readers.get(key);
+    const read = readers().get(key);
     return read === undefined ? undefined : { value: read(), writable: true, enumerable: true, configurable: false };
   };
   const namespace = new Proxy(target, {
     get(t, key) {
       if (typeof key === 'symbol') return Reflect.get(t, key);
-      const read = readers.get(key);
+      const read = readers().get(key);
       return read === undefined ? undefined : read();
     },
     getOwnPropertyDescriptor(t, key) {
@@ -61,7 +69,7 @@ export function getNamespace(module: ModuleInstance): object {
       return typeof key === 'symbol' ? Reflect.getOwnPropertyDescriptor(t, key) : descriptor(key);
     },
     has(t, key) {
-      return typeof key === 'symbol' ? Reflect.has(t, key) : readers.has(key);
+      return typeof key === 'symbol' ? Reflect.has(t, key) : readers().has(key);
     },
     ownKeys(t) {
       return seal(t).slice();
@@ -81,7 +89,7 @@ export function getNamespace(module: ModuleInstance): object {
       return false;
     },
     deleteProperty(t, key) {
-      return typeof key === 'symbol' ? Reflect.deleteProperty(t, key) : !readers.has(key);
+      return typeof key === 'symbol' ? Reflect.deleteProperty(t, key) : !readers().has(key);
     },
     defineProperty(t, key, desc) {
       seal(t);
