@@ -199,3 +199,14 @@ test('a hoisted function of a package reads its globals when a cycle partner of 
   expect(run.error).toBeUndefined();
   expect(run.results).toEqual({ early: 'host doc' });
 }, 120000);
+
+test('a CommonJS package that requires an ES-module package gets its exports, and both stay confined', async () => {
+  const run = await buildAndRun('enforce-cjs-requires-esm', {
+    ...pkg('esm-lib', { 'index.js': `export const title = document.title; export default function probe() { return typeof fetch; }` }),
+    'node_modules/cjs-user/package.json': JSON.stringify({ name: 'cjs-user', version: '1.0.0', main: 'index.js' }),
+    'node_modules/cjs-user/index.js': `var lib = require('esm-lib'); module.exports = { title: lib.title, probe: lib.default(), own: typeof fetch };`,
+    'src/main.js': `import used from 'cjs-user'; report(used);`,
+  }, { policy: granting({ 'esm-lib': { globals: { document: true } }, 'cjs-user': { packages: { 'esm-lib': true } } }) });
+  expect(run.error).toBeUndefined();
+  expect(run.results).toEqual({ title: 'host doc', probe: 'undefined', own: 'undefined' });
+}, 120000);
