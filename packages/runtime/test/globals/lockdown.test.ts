@@ -61,6 +61,9 @@ test('Global, Evaluators, hermeticEval and spawn work after lockdown()', () => {
     format: 'cjs',
     outfile: bundle,
     packages: 'external',
+    // The compiler's sources take createRequire(import.meta.url), which a CommonJS bundle must supply.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     alias: {
       '@hermetic/runtime': join(root, 'packages/runtime/src/index.ts'),
       '@hermetic/module-source': join(root, 'packages/module-source/src/index.ts'),
