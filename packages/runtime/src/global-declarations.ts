@@ -88,7 +88,8 @@ function where(script: ScriptDeclarations): string {
  * the function objects before any other code of the script runs.
  */
 export function instantiateGlobalDeclarations(globalObject: object, script: ScriptDeclarations): void {
-  const { lexical, varNames: declaredVars } = declarationsOf(globalObject);
+  const declarations = declarationsOf(globalObject);
+  const { lexical, varNames: declaredVars } = declarations;
   const own = (name: string): PropertyDescriptor | undefined => Reflect.getOwnPropertyDescriptor(globalObject, name);
   const extensible = Reflect.isExtensible(globalObject);
   for (const name of script.lexicalNames) {
@@ -112,18 +113,16 @@ export function instantiateGlobalDeclarations(globalObject: object, script: Scri
 
   const constants = new Set(script.constNames);
   for (const name of script.lexicalNames) lexical.set(name, { value: undefined, initialized: false, constant: constants.has(name) });
-  if (script.lexicalNames.length > 0) declarationsOf(globalObject).version += 1;
+  if (script.lexicalNames.length > 0) declarations.version += 1;
+  // DefinePropertyOrThrow, as CreateGlobalFunctionBinding and CreateGlobalVarBinding do.
+  const binding: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: false };
   for (const name of functionNames) {
     const existing = own(name);
-    const descriptor: PropertyDescriptor =
-      existing === undefined || existing.configurable === true ? { value: undefined, writable: true, enumerable: true, configurable: false } : { value: undefined };
-    if (!Reflect.defineProperty(globalObject, name, descriptor)) throw cannotDeclare('function', name, script, 'refused it');
+    Object.defineProperty(globalObject, name, existing === undefined || existing.configurable === true ? binding : { value: undefined });
     declaredVars.add(name);
   }
   for (const name of varNames) {
-    if (!hasOwn(globalObject, name) && !Reflect.defineProperty(globalObject, name, { value: undefined, writable: true, enumerable: true, configurable: false })) {
-      throw cannotDeclare('variable', name, script, 'refused it');
-    }
+    if (!hasOwn(globalObject, name)) Object.defineProperty(globalObject, name, binding);
     declaredVars.add(name);
   }
 }

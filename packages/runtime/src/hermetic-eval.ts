@@ -13,7 +13,7 @@
 import { requireScriptEvaluator } from './compiler-slot.js';
 import { createEvaluators } from './evaluators.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
-import { defineHidden, isObject, notAnObject } from './shared-helpers.js';
+import { defineHidden, isObject } from './shared-helpers.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
 
 const noImport = (specifier: unknown): Promise<unknown> =>
@@ -23,7 +23,7 @@ const noImport = (specifier: unknown): Promise<unknown> =>
 export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: object): unknown {
   if (typeof program !== 'string') return program;
   if (bindings !== undefined && !isObject(bindings)) {
-    throw notAnObject('hermeticEval bindings', bindings);
+    throw new TypeError('hermeticEval bindings must be an object');
   }
   const scope = Object.create(null) as object;
   const env: ScriptEnvironment = { globalThis: scope, dynamicImport: noImport };
