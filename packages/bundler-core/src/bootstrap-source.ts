@@ -1,9 +1,11 @@
 /**
  * The virtual modules of a bundle: `hermetic:bootstrap` (the start-up code,
  * carrying the policy), `hermetic:lockdown`, and the per-module scope and
- * deny modules. The policy is written as a placeholder that {@link injectPolicy}
- * replaces in the bundle's output once the whole graph is known (a generated
- * policy needs every module first).
+ * deny modules. The bootstrap reads the policy by calling a function that
+ * {@link injectPolicy} appends to the output chunk once the whole graph is
+ * known (a generated policy needs every module first): a function
+ * declaration is hoisted, so it can come after all the chunk's code, where
+ * adding it moves nothing that the chunk's source map points at.
  */
 
 /** Options that shape the emitted bootstrap. */
@@ -24,14 +26,14 @@ export const SCOPE_PREFIX = 'hermetic:scope:';
 /** Ids of the modules that stand before a denied import: `hermetic:deny:` and the JSON of the message. */
 export const DENY_PREFIX = 'hermetic:deny:';
 
-const PLACEHOLDER = '__HERMETIC_POLICY__';
-const PLACEHOLDER_PATTERN = /(["'`])__HERMETIC_POLICY__\1/g;
+/** The function the bootstrap calls for the policy: a free name until {@link injectPolicy} declares it. */
+const POLICY_FUNCTION = '__hermetic$policy';
 
 /** Source of the bootstrap module. */
 export function bootstrapSource(options: BootstrapOptions): string {
   return [
     `import { createPackageScopes } from "@hermetic/bundler-core/bootstrap";`,
-    `const scopes = createPackageScopes({ policy: JSON.parse("${PLACEHOLDER}"), debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
+    `const scopes = createPackageScopes({ policy: ${POLICY_FUNCTION}(), debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
     `export const scopeOf = scopes.scopeOf, denied = scopes.denied, deniedImport = scopes.deniedImport;`,
     '',
   ].join('\n');
@@ -75,34 +77,23 @@ export function lockdownSource(): string {
   ].join('\n');
 }
 
-/** True when `text` (an output chunk) holds the policy placeholder. */
+/** True when `text` (an output chunk) holds the bootstrap, which reads the policy. */
 export function hasPolicyPlaceholder(text: string): boolean {
-  return text.includes(PLACEHOLDER);
+  return text.includes(POLICY_FUNCTION);
 }
 
-/** Replaces the placeholder in an output chunk with the final policy. */
-export function injectPolicy(text: string, policyJson: string): string {
-  return text.replace(PLACEHOLDER_PATTERN, () => JSON.stringify(policyJson));
-}
-
-/** One replacement {@link injectPolicyWithEdits} made: at `offset` of the old text, `removed` characters became `inserted`. */
-export interface TextEdit {
-  offset: number;
-  removed: number;
-  inserted: number;
-}
+const SOURCE_MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
 
 /**
- * {@link injectPolicy}, also telling where the text changed, so that a source
- * map written for the text before the injection can be shifted to match
- * (the policy is one string literal: it never adds a line).
+ * Appends the declaration of the policy function to an output chunk, after
+ * its code and before a trailing `//# sourceMappingURL=` comment: on lines of
+ * its own, so every position the chunk's source map describes stays put.
+ * In an IIFE bundle it lands after the IIFE, as a global function of the
+ * script, which is instantiated before the IIFE runs.
  */
-export function injectPolicyWithEdits(text: string, policyJson: string): { text: string; edits: TextEdit[] } {
-  const literal = JSON.stringify(policyJson);
-  const edits: TextEdit[] = [];
-  const injected = text.replace(PLACEHOLDER_PATTERN, (match: string, _quote: string, offset: number) => {
-    edits.push({ offset, removed: match.length, inserted: literal.length });
-    return literal;
-  });
-  return { text: injected, edits };
+export function injectPolicy(text: string, policyJson: string): string {
+  const declaration = `\nfunction ${POLICY_FUNCTION}() { return JSON.parse(${JSON.stringify(policyJson)}); }\n`;
+  const comment = SOURCE_MAP_COMMENT.exec(text);
+  if (comment === null) return text.replace(/\n?$/, declaration);
+  return text.slice(0, comment.index) + declaration.trimEnd() + text.slice(comment.index);
 }

@@ -22,7 +22,7 @@ import { resolvePolicyInput, type PolicyInput } from './load-policy.js';
 import { formatPolicy } from './sort-policy.js';
 import { findRuntimePaths, type RuntimePaths } from './runtime-paths.js';
 import type { Policy } from './policy-types.js';
-import type { TextEdit } from './bootstrap-source.js';
+import type { TextEdit } from './shift-mappings.js';
 import {
   deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
 } from './require-policy.js';

@@ -10,11 +10,11 @@ export type { PackageInfo } from './package-attribution.js';
 export { computeCanonicalNames } from './canonical-names.js';
 export { isEsModule, isScriptFile } from './module-kind.js';
 export {
-  bootstrapSource, lockdownSource, virtualModuleSource, injectPolicy, injectPolicyWithEdits, hasPolicyPlaceholder,
+  bootstrapSource, lockdownSource, virtualModuleSource, injectPolicy, hasPolicyPlaceholder,
   BOOTSTRAP_ID, LOCKDOWN_ID, SCOPE_PREFIX, DENY_PREFIX,
 } from './bootstrap-source.js';
 export { shiftMappings } from './shift-mappings.js';
-export type { TextEdit } from './bootstrap-source.js';
+export type { TextEdit } from './shift-mappings.js';
 export { generatePolicy } from './generate-policy.js';
 export type { ModuleUsage } from './generate-policy.js';
 export { mergePolicy } from './merge-policy.js';

@@ -1,6 +1,6 @@
 /**
- * Keeps an output source map right after text in the output was replaced on
- * one line (the policy injected after esbuild wrote the map): the generated
+ * Keeps a source map right after text it describes was replaced within lines
+ * (a denied `import("x")` routed through the bootstrap): the generated
  * columns that follow a replacement on its line move by the change in length.
  * Only the generated column restarts on every line of a map's `mappings`, and
  * it is stored as a delta from the previous segment of that line, so each
@@ -8,7 +8,13 @@
  * round-trip unchanged) and every other line is left as it was.
  */
 import { decode, encode } from '@jridgewell/sourcemap-codec';
-import type { TextEdit } from './bootstrap-source.js';
+
+/** One replacement in a text: at `offset`, `removed` characters became `inserted`. */
+export interface TextEdit {
+  offset: number;
+  removed: number;
+  inserted: number;
+}
 
 /** A replacement located by line and column (UTF-16 units, as source maps count them). */
 interface LineEdit {

@@ -1,16 +1,18 @@
 /**
- * The policy is injected into the bundle after esbuild wrote its source map
- * (real esbuild, child process). In a minified bundle most of the code shares
- * the policy's line, so the map must follow the injection: a token after the
- * policy maps back to its exact original line and column, in the output map
- * file and in an inline map alike, and the output map still carries the
- * original text of each transformed file.
+ * The policy goes into the bundle after the bundler wrote its source map
+ * (real esbuild and Rollup, child processes): it is appended after the
+ * chunk's code, so in a minified bundle, where the bootstrap shares its line
+ * with most of the code, every token still maps back to its exact original
+ * line and column, in the output map file and in an inline map alike; the
+ * output map still carries the original text of each transformed file, and
+ * the bundle runs with the policy.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TraceMap, originalPositionFor, sourceContentFor } from '@jridgewell/trace-mapping';
 import { buildInChild } from '../../../tests/browser/support/build-in-child.js';
 import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
+import { runNode } from '../../../tests/browser/support/commonjs-probe.js';
 
 const MAIN = [
   `import { label } from './label.js';`,
@@ -18,11 +20,11 @@ const MAIN = [
   `export function shout(text) {`,
   `  return label + text.toUpperCase();`,
   `}`,
-  `console.log(shout("after-the-policy-marker"));`,
+  `console.log(shout("policy-marker"));`,
   ``,
 ].join('\n');
 
-// A policy far longer than its placeholder: unshifted, a lookup after it would land thousands of columns early.
+// A long policy: injected anywhere but after the code, a lookup past it would land thousands of columns off.
 // The app itself is put under the policy ($root$), so its modules are compiled and the bundle carries the policy.
 const padding = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`paddingGlobal${i}`, true]));
 const options = { policyOverride: { resources: { $root$: { globals: { console: true } }, 'unused-padding-package': { globals: padding } } } };
@@ -43,25 +45,35 @@ function position(text: string, offset: number): { line: number; column: number 
 }
 
 function expectMarkerMapsHome(code: string, map: TraceMap): void {
-  const marker = code.indexOf('"after-the-policy-marker"');
-  const policy = code.indexOf('JSON.parse("{');
-  expect(policy).toBeGreaterThan(0);
-  expect(marker).toBeGreaterThan(policy);
-  const at = position(code, marker);
-  // The check only means something when the marker shares the injected policy's line.
-  expect(position(code, policy).line).toBe(at.line);
-  expect(code.slice(policy, marker)).toContain('paddingGlobal199');
-  const original = originalPositionFor(map, at);
+  const marker = code.indexOf('"policy-marker"');
+  const call = code.indexOf('__hermetic$policy()');
+  const policy = code.indexOf('function __hermetic$policy()');
+  expect(marker).toBeGreaterThan(0);
+  expect(call).toBeGreaterThan(0);
+  // The policy comes after all the code, on lines of its own.
+  expect(policy).toBeGreaterThan(marker);
+  expect(code.slice(0, policy).endsWith('\n')).toBe(true);
+  expect(code.slice(policy)).toContain('paddingGlobal199');
+  const original = originalPositionFor(map, position(code, marker));
   expect(original.source).toMatch(/src\/main\.js$/);
-  expect({ line: original.line, column: original.column }).toEqual({ line: 6, column: MAIN.split('\n')[5].indexOf('"after') });
+  expect({ line: original.line, column: original.column }).toEqual({ line: 6, column: MAIN.split('\n')[5].indexOf('"policy') });
   expect(sourceContentFor(map, original.source!)).toBe(MAIN);
 }
 
-test('in a minified bundle, a token after the injected policy maps to its original line and column (map file)', async () => {
+test('esbuild: in a minified bundle, a token on the bootstrap\'s line maps to its original line and column (map file); the bundle runs', async () => {
   const outDir = join(app.dir, 'dist');
   await buildInChild({ bundler: 'esbuild', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, minify: true, options });
   const code = readFileSync(join(outDir, 'main.js'), 'utf8');
   expectMarkerMapsHome(code, new TraceMap(readFileSync(join(outDir, 'main.js.map'), 'utf8')));
+  expect((await runNode(join(outDir, 'main.js'))).trim()).toBe('said: POLICY-MARKER');
+}, 180000);
+
+test('Rollup: the same holds for a Rollup bundle\'s map file', async () => {
+  const outDir = join(app.dir, 'dist-rollup');
+  await buildInChild({ bundler: 'rollup', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, options });
+  const code = readFileSync(join(outDir, 'main.js'), 'utf8');
+  expectMarkerMapsHome(code, new TraceMap(readFileSync(join(outDir, 'main.js.map'), 'utf8')));
+  expect((await runNode(join(outDir, 'main.js'))).trim()).toBe('said: POLICY-MARKER');
 }, 180000);
 
 test('the same holds for an inline source map', async () => {
