@@ -27,18 +27,16 @@ function readerFor(module: ModuleInstance, name: string): (() => unknown) | unde
 /** GetModuleNamespace(module): created once per instance. */
 export function getNamespace(module: ModuleInstance): object {
   if (module.namespace !== undefined) return module.namespace;
-  // Exported names are resolved on first use: the graph is linked by the
-  // time a namespace exists, so nothing observable differs, and a namespace
-  // that is only handed over (import() of a large module) costs nothing.
-  let readerMap: Map<string, () => unknown> | undefined;
-  const readers = (): Map<string, () => unknown> => {
-    if (readerMap !== undefined) return readerMap;
-    readerMap = new Map();
-    for (const name of getExportedNames(module)) {
-      const reader = readerFor(module, name);
-      if (reader !== undefined) readerMap.set(name, reader);
-    }
-    return readerMap;
+  // Names are resolved on first use, one at a time: the graph is linked by
+  // the time a namespace exists, so nothing observable differs, and a
+  // namespace that is only handed over (import() of a large module, whose
+  // promise reads `then`) resolves one name instead of hundreds.
+  // ResolveExport answers a binding exactly for the exported, unambiguous names.
+  const readers = new Map<string, (() => unknown) | null>();
+  const reader = (key: string): (() => unknown) | null => {
+    let read = readers.get(key);
+    if (read === undefined) readers.set(key, (read = readerFor(module, key) ?? null));
+    return read;
   };
   const target: object = Object.create(null);
   Object.defineProperty(target, Symbol.toStringTag, { value: 'Module', writable: false, enumerable: false, configurable: false });
@@ -49,27 +47,27 @@ export function getNamespace(module: ModuleInstance): object {
   const seal = (t: object): Array<string | symbol> => {
     if (keys !== undefined) return keys;
     // Code-unit order, as the spec sorts (an ordinary object would put "9" before "10").
-    const names = [...readers().keys()].sort();
+    const names = getExportedNames(module).filter((name) => reader(name) !== null).sort();
     for (const name of names) Object.defineProperty(t, name, { value: undefined, writable: true, enumerable: true, configurable: false });
     Object.preventExtensions(t);
     return (keys = [...names, Symbol.toStringTag]);
   };
   const descriptor = (key: string): PropertyDescriptor | undefined => {
-    const read = readers().get(key);
-    return read === undefined ? undefined : { value: read(), writable: true, enumerable: true, configurable: false };
+    const read = reader(key);
+    return read === null ? undefined : { value: read(), writable: true, enumerable: true, configurable: false };
   };
   const namespace = new Proxy(target, {
     get(t, key) {
       if (typeof key === 'symbol') return Reflect.get(t, key);
-      const read = readers().get(key);
-      return read === undefined ? undefined : read();
+      const read = reader(key);
+      return read === null ? undefined : read();
     },
     getOwnPropertyDescriptor(t, key) {
       seal(t);
       return typeof key === 'symbol' ? Reflect.getOwnPropertyDescriptor(t, key) : descriptor(key);
     },
     has(t, key) {
-      return typeof key === 'symbol' ? Reflect.has(t, key) : readers().has(key);
+      return typeof key === 'symbol' ? Reflect.has(t, key) : reader(key) !== null;
     },
     ownKeys(t) {
       return seal(t).slice();
@@ -89,7 +87,7 @@ export function getNamespace(module: ModuleInstance): object {
       return false;
     },
     deleteProperty(t, key) {
-      return typeof key === 'symbol' ? Reflect.deleteProperty(t, key) : !readers().has(key);
+      return typeof key === 'symbol' ? Reflect.deleteProperty(t, key) : reader(key) === null;
     },
     defineProperty(t, key, desc) {
       seal(t);
