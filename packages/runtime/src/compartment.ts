@@ -172,7 +172,7 @@ export class Compartment {
       const existing = instances.get(key);
       if (existing !== undefined) return register(specifier, existing);
       if (typeof source === 'string') {
-        if (parent === undefined) throw fail(specifier, `{ source: '${source}' } names a module of the parent compartment, and this compartment has none`);
+        if (parent === undefined) throw fail(specifier, `{ source: '${source}' } needs a parent compartment`);
         return then(parent.load(source, sync), (instance) => make(instance.source));
       }
       if (!isBag(source)) throw fail(specifier, `the descriptor's source must be a ModuleSource, a record, a virtual source or a specifier, got ${describe(source)}`);

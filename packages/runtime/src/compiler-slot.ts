@@ -42,7 +42,7 @@ export function requireCompiler(what: string): InstalledCompiler {
   if (installed === undefined) {
     throw new EvalError(
       `${what} needs to compile source text at run time, which @hermetic/runtime cannot do (no eval under a strict CSP). ` +
-        `Precompile the code with @hermetic/module-source or a bundler plugin, or use the 'hermetic' package in Node.`,
+        `Precompile the code (@hermetic/module-source or a bundler plugin) or use the 'hermetic' package in Node.`,
     );
   }
   return installed;

@@ -59,7 +59,7 @@ export function sourceInternals(value: unknown, where: string): SourceInternals 
   const source = value as ModuleRecord & VirtualModuleSource;
   const record = isObject(value) && typeof source.functor === 'function' && 'format' in source ? source : undefined;
   if (record !== undefined && record.format !== 1) {
-    throw new TypeError(`${where}: module record format ${String(record.format)} is not supported; this runtime links format 1, rebuild with a matching @hermetic/module-source`);
+    throw new TypeError(`${where}: record format ${String(record.format)}, but this runtime links format 1; rebuild with a matching @hermetic/module-source`);
   }
   if (record === undefined && !isVirtualModuleSource(value)) {
     throw new TypeError(`${where}: expected a ModuleSource, a precompiled module record or a virtual module source, got ${describe(value)}`);

@@ -105,7 +105,7 @@ export function runScriptRecord(env: ScriptEnvironment, record: ScriptRecord, op
   const globalObject = env.globalThis;
   const strict = record.strict || options.strict === true || env.forceStrict === true;
   if ((options.strict === true || env.forceStrict === true) && !record.strict && options.dynamicFunction !== true) {
-    throw new TypeError('A sloppy script record cannot run where strict code is required; compile it with { strict: true }');
+    throw new TypeError('Strict code is required here: compile the script record with { strict: true }');
   }
   instantiateGlobalDeclarations(globalObject, { ...record, specifier: options.specifier });
   const names = [...record.varNames, ...record.functionNames, ...record.lexicalNames, ...record.globals];

@@ -18,7 +18,7 @@
 import { createGlobal } from './global.js';
 import type { ImportHook } from './module-bridge.js';
 import { createMembrane, wrapDescriptor, type Membrane } from './membrane.js';
-import { defineHidden, isObject, notAnObject } from './shared-helpers.js';
+import { defineHidden, describe, isObject, notAnObject } from './shared-helpers.js';
 import { standardGlobalNames } from './standard-globals.js';
 
 /** The language subsets a sandbox can be constrained to. */
@@ -47,7 +47,7 @@ const noModuleLoader: ImportHook = (specifier) => {
 
 function readSubset(subset: unknown): SpawnSubset | undefined {
   if (subset === undefined || subset === 'strict') return subset;
-  throw new TypeError(`spawn subset must be 'strict' or undefined, got ${typeof subset === 'string' ? `'${subset}'` : typeof subset}`);
+  throw new TypeError(`spawn subset must be 'strict' or undefined, got ${describe(subset)}`);
 }
 
 /** A sandbox and all its descendants. */
