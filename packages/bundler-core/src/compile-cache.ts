@@ -9,13 +9,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { CompiledCommonJS, CompiledModuleInPlace, ScopePreludeInfo, SourceMapV3 } from '@hermetic/module-source';
-import { pruneNonTokenSegments } from './prune-source-map.js';
-
-type Compiler = typeof import('@hermetic/module-source');
-let compiler: Promise<Compiler> | undefined;
-// Loaded on the first cache miss only: a warm build never pays for loading Babel.
-const loadCompiler = (): Promise<Compiler> => (compiler ??= import('@hermetic/module-source'));
+import type { CompiledCommonJS, CompiledModuleInPlace } from '@hermetic/module-source';
+import { CompilePool } from './compile-pool.js';
+import type { CompileJob } from './compile-job.js';
 
 function compilerStamp(root: string): string {
   try {
@@ -29,40 +25,29 @@ function compilerStamp(root: string): string {
 /** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place). */
 const STORED_FORMAT = 'in-place-3';
 
-/** The compilation with its map pruned once, before it is cached, rather than on every build. */
-function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: T): T {
-  return compiled.map === undefined ? compiled : { ...compiled, map: pruneNonTokenSegments(compiled.map, compiled.code) };
-}
-
 /** Compiles modules, reusing earlier results from `dir` when given. */
 export class CompileCache {
   private readonly stamp: string;
+  private pool: CompilePool | undefined;
 
   constructor(private readonly dir: string | undefined, root: string) {
     this.stamp = dir === undefined ? '' : compilerStamp(root);
     if (dir !== undefined) mkdirSync(dir, { recursive: true });
   }
 
-  /**
-   * `compileModuleInPlace(code, { specifier: id, sourceMap, scopePrelude, preserve })`, cached
-   * under `preludeKey` (what the prelude depends on besides the compilation).
-   */
-  async compileModule(
-    id: string, code: string, sourceMap: boolean, preserve: string[], preludeKey: string, scopePrelude: (info: ScopePreludeInfo) => string,
-  ): Promise<CompiledModuleInPlace> {
-    return this.cached(`esm\0${id}\0${sourceMap}\0${preserve.join(',')}\0${preludeKey}\0`, code, async () =>
-      withPrunedMap((await loadCompiler()).compileModuleInPlace(code, { specifier: id, sourceMap, scopePrelude, preserve })));
+  /** `compileModuleInPlace` of an ES module of `packageName` with its scope-module prelude, cached. */
+  compileModule(id: string, code: string, sourceMap: boolean, preserve: string[], packageName: string): Promise<CompiledModuleInPlace> {
+    return this.compileJob({ id, code, sourceMap, preserve, prelude: { kind: 'esm', packageName } }) as Promise<CompiledModuleInPlace>;
   }
 
-  /**
-   * `compileCommonJS(code, { specifier: id, sourceMap, scopePrelude, preserve })`, cached
-   * under `preludeKey` (what the prelude depends on besides the compilation).
-   */
-  async compileCommonJS(
-    id: string, code: string, sourceMap: boolean, preserve: string[], preludeKey: string, scopePrelude: (info: ScopePreludeInfo) => string,
-  ): Promise<CompiledCommonJS> {
-    return this.cached(`cjs\0${id}\0${sourceMap}\0${preserve.join(',')}\0${preludeKey}\0`, code, async () =>
-      withPrunedMap((await loadCompiler()).compileCommonJS(code, { specifier: id, sourceMap, scopePrelude, preserve })));
+  /** `compileCommonJS` of a CommonJS body of `packageName` with its bootstrap prelude, cached. */
+  compileCommonJS(id: string, code: string, sourceMap: boolean, preserve: string[], packageName: string): Promise<CompiledCommonJS> {
+    return this.compileJob({ id, code, sourceMap, preserve, prelude: { kind: 'cjs', packageName } }) as Promise<CompiledCommonJS>;
+  }
+
+  private compileJob(job: CompileJob): Promise<CompiledModuleInPlace | CompiledCommonJS> {
+    const key = `${job.prelude.kind}\0${job.id}\0${job.sourceMap}\0${job.preserve.join(',')}\0${job.prelude.packageName}\0`;
+    return this.cached(key, job.code, () => (this.pool ??= new CompilePool()).run(job));
   }
 
   private async cached<T>(what: string, code: string, compile: () => Promise<T>): Promise<T> {

@@ -14,7 +14,7 @@ import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile } from './module-kind.js';
 import { ROOT_PACKAGE } from './policy-types.js';
-import { BOOTSTRAP_ID, DENY_PREFIX, LOCKDOWN_ID, scopeModuleId, virtualModuleSource } from './bootstrap-source.js';
+import { BOOTSTRAP_ID, DENY_PREFIX, LOCKDOWN_ID, virtualModuleSource } from './bootstrap-source.js';
 import { shiftMappings } from './shift-mappings.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
 import { mergePolicy } from './merge-policy.js';
@@ -220,14 +220,8 @@ export class HermeticBuild {
    */
   async transformCommonJS(id: string, code: string, preserve: string[] = []): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(id);
-    const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    const compiled = await this.compiler.compileCommonJS(id, code, this.options.sourceMap !== false, chains, pkg.name, ({ prefix, globals, strict, uses }) => {
-      if (uses.length === 0) return '';
-      const scope = `${prefix}s`;
-      const members = uses.map((member) => `${prefix}${member}=${scope}.${member}`).join(',');
-      return `var ${scope}=require(${q(BOOTSTRAP_ID)}).scopeOf(${q(pkg.name)},${q(globals)},${strict}),${members};`;
-    });
+    const compiled = await this.compiler.compileCommonJS(id, code, this.options.sourceMap !== false, chains, pkg.name);
     const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
     this.usages.set(id, { packageName: pkg.name, globals, writes, imports: [], builtins: [] });
     return compiled.map === undefined ? { code: compiled.code, warnings: compiled.warnings } : { code: compiled.code, map: compiled.map, warnings: compiled.warnings };
@@ -307,10 +301,7 @@ export class HermeticBuild {
     const fromModule = this.attributor.moduleKey(id);
     const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    const compiled = await this.compiler.compileModule(id, code, this.options.sourceMap !== false, chains, pkg.name, ({ prefix, globals, uses }) => {
-      if (uses.length === 0) return '';
-      return `import { ${uses.map((member) => `${member} as ${prefix}${member}`).join(', ')} } from ${q(scopeModuleId(pkg.name, globals))};`;
-    });
+    const compiled = await this.compiler.compileModule(id, code, this.options.sourceMap !== false, chains, pkg.name);
     const imports: string[] = [];
     const builtins: string[] = [];
     const check = (specifier: string, resolved: ResolvedDependency): string | undefined => {

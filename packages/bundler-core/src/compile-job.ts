@@ -1,0 +1,34 @@
+/**
+ * One compilation as data, and running it: what the compile cache hands to a
+ * worker (compile-worker.ts) or, without workers, runs itself.
+ */
+import type { CompiledCommonJS, CompiledModuleInPlace, SourceMapV3 } from '@hermetic/module-source';
+import { scopePrelude, type PreludeSpec } from './scope-preludes.js';
+import { pruneNonTokenSegments } from './prune-source-map.js';
+
+/** A compilation: an ES module (`esm`) or a CommonJS body (`cjs`), in place. */
+export interface CompileJob {
+  id: string;
+  code: string;
+  sourceMap: boolean;
+  /** Member chains a later `define` step replaces. */
+  preserve: string[];
+  prelude: PreludeSpec;
+}
+
+type Compiler = typeof import('@hermetic/module-source');
+let compiler: Promise<Compiler> | undefined;
+// Loaded on the first compilation only: a warm build never pays for loading Babel.
+const loadCompiler = (): Promise<Compiler> => (compiler ??= import('@hermetic/module-source'));
+
+/** The compilation with its map pruned once, before it is cached, rather than on every build. */
+function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: T): T {
+  return compiled.map === undefined ? compiled : { ...compiled, map: pruneNonTokenSegments(compiled.map, compiled.code) };
+}
+
+/** Runs `job` in this thread. */
+export async function runCompileJob(job: CompileJob): Promise<CompiledModuleInPlace | CompiledCommonJS> {
+  const { compileModuleInPlace, compileCommonJS } = await loadCompiler();
+  const options = { specifier: job.id, sourceMap: job.sourceMap, preserve: job.preserve, scopePrelude: scopePrelude.bind(undefined, job.prelude) };
+  return withPrunedMap(job.prelude.kind === 'esm' ? compileModuleInPlace(job.code, options) : compileCommonJS(job.code, options));
+}
