@@ -1,5 +1,5 @@
 /**
- * Chains two source maps (record code → transpiled JavaScript → original
+ * Chains two source maps (compiled code → transpiled JavaScript → original
  * TypeScript/JSX), so that stack traces and devtools reach the files the user
  * wrote even though the compiler only sees transpiled text.
  */

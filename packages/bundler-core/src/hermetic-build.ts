@@ -46,7 +46,7 @@ export interface HermeticOptions {
   hardened?: boolean;
   /** Freeze each package's global (default true). */
   frozenGlobals?: boolean;
-  /** Emit source maps for the records (default true). */
+  /** Emit source maps for the compiled modules (default true). */
   sourceMap?: boolean;
   /** Packages (canonical or package.json names) to leave outside compartments. */
   exclude?: string[];

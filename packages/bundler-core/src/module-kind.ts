@@ -1,7 +1,8 @@
 /**
- * Which modules become compartmentalized records: JavaScript (and already
- * transpiled TypeScript/JSX) ES modules. CommonJS is left to the bundler's
- * own CommonJS handling and joins the graph as a host module namespace.
+ * Which files are ES modules (JavaScript, or TypeScript/JSX once
+ * transpiled), compiled with `compileModuleInPlace`, and which are CommonJS,
+ * compiled with `compileCommonJS` and left to the bundler's own CommonJS
+ * handling.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
