@@ -1,6 +1,6 @@
 /**
- * Policy generation from what the build saw: each module's free globals (the
- * compiled modules' free globals, plus `window.X`-style members) and the import graph.
+ * Policy generation from what the build saw: each compiled module's free
+ * globals (plus `window.X`-style members) and the import graph.
  */
 import { isAlwaysAvailable } from './intrinsic-names.js';
 import { sortPolicy } from './sort-policy.js';
