@@ -10,13 +10,13 @@
  * ```
  */
 import type { OnResolveResult, Plugin, ResolveResult } from 'esbuild';
-import { readFile, mkdir, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
 import { HermeticBuild, composeSourceMaps, type HermeticOptions, type TransformResult } from '@hermetic/bundler-core';
 import { transpileToJavaScript, loaderOf } from './transpile.js';
-import { injectPolicyIntoOutputs } from './inject-policy.js';
+import { injectPolicyIntoOutputs, injectPolicyIntoWrittenFiles } from './inject-policy.js';
 
 export type { HermeticOptions } from '@hermetic/bundler-core';
 
@@ -79,9 +79,10 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       const initial = build.initialOptions;
       const core = new HermeticBuild({ root: options.root ?? initial.absWorkingDir ?? process.cwd(), ...options });
       const paths = core.runtimePaths();
-      // The policy goes into the output once every module has been seen, so esbuild must not write first.
-      const userWrites = initial.write !== false;
-      initial.write = false;
+      // The policy goes into the output once every module has been seen: appended to the chunk that holds
+      // the bootstrap, in memory (write: false) or on disk after esbuild wrote it (the metafile lists the outputs).
+      const workingDir = initial.absWorkingDir ?? process.cwd();
+      if (initial.write !== false) initial.metafile = true;
       const sourceMaps = initial.sourcemap !== undefined && initial.sourcemap !== false && options.sourceMap !== false;
       const defineKeys = Object.keys(initial.define ?? {});
 
@@ -232,14 +233,12 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         if (result.errors.length > 0) return;
         const policyJson = core.finalPolicyJson();
         options.onPolicy?.(policyJson, core);
-        const files = result.outputFiles ?? [];
-        injectPolicyIntoOutputs(files, core.bundledPolicyJson());
-        if (userWrites) {
-          for (const file of files) {
-            await mkdir(dirname(file.path), { recursive: true });
-            await writeFile(file.path, file.contents);
-          }
+        if (result.outputFiles !== undefined) {
+          injectPolicyIntoOutputs(result.outputFiles, core.bundledPolicyJson());
+          return;
         }
+        const written = Object.keys(result.metafile?.outputs ?? {}).map((file) => resolvePath(workingDir, file));
+        await injectPolicyIntoWrittenFiles(written, core.bundledPolicyJson());
       });
     },
   };
