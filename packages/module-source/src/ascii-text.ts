@@ -31,6 +31,34 @@ function contains(node: unknown, position: number): node is Located {
   return n !== null && typeof n === 'object' && typeof n.type === 'string' && n.start <= position && position < n.end;
 }
 
+function isNode(value: unknown): value is Located {
+  return value !== null && typeof value === 'object' && typeof (value as Located).start === 'number';
+}
+
+/** The element of a list of nodes in source order (holes allowed) that contains `position`: a binary search, for long statement lists. */
+function childAt(list: unknown[], position: number): Located | undefined {
+  let lo = 0;
+  let hi = list.length - 1;
+  let found: Located | undefined;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    let m = mid;
+    while (m >= lo && !isNode(list[m])) m -= 1;
+    if (m < lo) {
+      lo = mid + 1;
+      continue;
+    }
+    const node = list[m] as Located;
+    if (node.start <= position) {
+      found = node;
+      lo = mid + 1;
+    } else {
+      hi = m - 1;
+    }
+  }
+  return found !== undefined && contains(found, position) ? found : undefined;
+}
+
 /**
  * The innermost string-like node containing `position`: a string or
  * directive literal, or a template element of an untagged template (a tag
@@ -48,7 +76,7 @@ function escapableAt(root: t.Node, position: number): Located | undefined {
     for (const key of VISITOR_KEYS[node.type] ?? []) {
       const child = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(child)) {
-        next = child.find((item) => contains(item, position));
+        next = childAt(child, position);
       } else if (contains(child, position)) {
         next = child;
       }
@@ -74,8 +102,9 @@ function escapedAt(text: string, position: number): boolean {
  * Adds edits that spell every non-ASCII UTF-16 unit of a comment, string
  * literal or untagged template literal of `text` as `\uXXXX` (positions that
  * another edit already replaces are left to that edit). `\é` in a literal is
- * an identity escape, so the backslash goes into the replacement; a
- * backslash before U+2028/U+2029 is a line continuation and stays as it is.
+ * an identity escape, so the backslash goes into the replacement.
+ * U+2028/U+2029 stay as they are: they are line terminators (and after a
+ * backslash a line continuation), so escaping them would change line numbers.
  */
 export function escapeNonAscii(file: t.File, text: string, edits: EditList): void {
   NON_ASCII.lastIndex = 0;
@@ -98,8 +127,9 @@ export function escapeNonAscii(file: t.File, text: string, edits: EditList): voi
       if (!inLiteral) continue;
     }
     const code = text.charCodeAt(position);
+    // U+2028/U+2029 are line terminators: escaping them would shift the line numbers engines report.
+    if (code === 0x2028 || code === 0x2029) continue;
     if (!inComment && escapedAt(text, position)) {
-      if (code === 0x2028 || code === 0x2029) continue;
       edits.replaceIfFree(position - 1, position + 1, escapeUnit(code));
     } else {
       edits.replaceIfFree(position, position + 1, escapeUnit(code));

@@ -26,9 +26,9 @@ const DEP = "const v = 'dep ★'; export { v as 'ü-name' };";
 describe('record text stays ASCII where that changes no value', () => {
   test('non-ASCII in comments, string literals and untagged templates is escaped; values match native Node', async () => {
     const { code } = compileModule(SOURCE, { specifier: 'entry.js' });
-    // What must stay: tagged template text (raw is observable), regular expressions.
+    // What must stay: tagged template text (raw is observable), regular expressions, line terminators.
     const remaining = [...code].filter((ch) => nonAscii.test(ch)).join('');
-    expect(remaining).toBe('éüéñéàù\u2028');
+    expect(remaining).toBe('éüéñéàù\u2028\u2028');
     expect(code).toContain('// \\u00d7 a comment');
     expect(code).toContain('"\\u00e9\\u00e9\\u00e9\\ud83d\\ude00"');
     const files = { 'entry.js': SOURCE, 'dep.js': DEP };
