@@ -106,6 +106,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
 
       // Entry modules get the lockdown import first in hardened mode.
       const entries = new Set<string>();
+      const hardened = core.entryPrefix() !== '';
       // What a module's compilation already asked esbuild to resolve, so that esbuild's own resolution of the
       // same import is answered without a second round trip. Per build: files may appear between rebuilds.
       const resolutions = new Map<string, ResolveResult>();
@@ -115,7 +116,8 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       });
       build.onResolve({ filter: /.*/ }, async (args) => {
         const pluginData = args.pluginData as { hermetic?: boolean } | undefined;
-        if (args.kind === 'entry-point' && pluginData?.hermetic !== true) {
+        // Entries matter only when they get the lockdown import first (hardened mode).
+        if (args.kind === 'entry-point' && pluginData?.hermetic !== true && hardened) {
           const resolved = await build.resolve(args.path, { kind: 'entry-point', resolveDir: args.resolveDir, pluginData: { hermetic: true } });
           if (resolved.errors.length > 0) return { errors: resolved.errors };
           entries.add(resolved.path);
