@@ -15,9 +15,10 @@ function requested(module: ModuleInstance, key: string): ModuleInstance {
   return module.loaded.get(key) as ModuleInstance;
 }
 
-function resolve(module: ModuleInstance, exportName: string, resolveSet: Array<[ModuleInstance, string]>): Resolution {
-  for (const [m, n] of resolveSet) if (m === module && n === exportName) return null; // circular import request
-  resolveSet.push([module, exportName]);
+/** `resolveSet` holds (module, exportName) pairs flat: no pair arrays, no iterator in the linker's hottest loop. */
+function resolve(module: ModuleInstance, exportName: string, resolveSet: Array<ModuleInstance | string>): Resolution {
+  for (let i = 0; i < resolveSet.length; i += 2) if (resolveSet[i] === module && resolveSet[i + 1] === exportName) return null; // circular import request
+  resolveSet.push(module, exportName);
   const { exportsByName, starExports } = module.source.analysis;
   const e = exportsByName.get(exportName);
   if (e !== undefined) {
@@ -85,8 +86,10 @@ export function linkGraph(root: ModuleInstance): void {
   // Namespace setters run before any binding subscription: a module that
   // re-exports its own namespace import (`import * as ns; export { ns }`)
   // must hold the namespace in that cell before an importer reads it.
-  const namespaceConnections: Array<() => void> = [];
-  const connections: Array<() => void> = [];
+  const namespaceSetters: Array<(value: unknown) => void> = [];
+  const namespaceModules: ModuleInstance[] = [];
+  const connectedSetters: Array<(value: unknown) => void> = [];
+  const connectedCells: ExportCell[] = [];
   for (const module of modules) {
     const { imports, indirectExports } = module.source.analysis;
     for (const e of indirectExports) {
@@ -99,26 +102,31 @@ export function linkGraph(root: ModuleInstance): void {
       const setter = module.setters[i];
       const imported = requested(module, entry.request.key);
       if (entry.importName === '*') {
-        namespaceConnections.push(() => setter(getNamespace(imported)));
+        namespaceSetters.push(setter);
+        namespaceModules.push(imported);
         continue;
       }
       const resolution = resolveExport(imported, entry.importName);
       if (resolution === null || resolution === AMBIGUOUS) throw linkError(module, entry.request.specifier, entry.importName, resolution);
       const { module: target, bindingName } = resolution;
       if (bindingName === NAMESPACE) {
-        namespaceConnections.push(() => setter(getNamespace(target)));
+        namespaceSetters.push(setter);
+        namespaceModules.push(target);
         continue;
       }
       // ResolveExport only answers local exports, and every local export has a cell.
       const cell = target.cells.get(bindingName) as ExportCell;
       module.importCells[i] = cell;
-      connections.push(() => {
-        cell.subscribers.push(setter);
-        if (cell.initialized) setter(cell.read());
-      });
+      connectedSetters.push(setter);
+      connectedCells.push(cell);
     }
   }
-  for (const connect of namespaceConnections) connect();
-  for (const connect of connections) connect();
+  for (let i = 0; i < namespaceSetters.length; i++) namespaceSetters[i](getNamespace(namespaceModules[i]));
+  for (let i = 0; i < connectedCells.length; i++) {
+    const cell = connectedCells[i];
+    const setter = connectedSetters[i];
+    cell.subscribers.push(setter);
+    if (cell.initialized) setter(cell.read());
+  }
   for (const module of modules) module.status = 'linked';
 }

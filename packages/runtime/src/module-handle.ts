@@ -69,15 +69,23 @@ function install(instance: ModuleInstance, result: IteratorResult<InstantiationR
     throw malformed(instance, `expected ${imports.length} import setters, got ${Array.isArray(setters) ? setters.length : typeof setters}`);
   }
   instance.setters = setters;
-  const initialized = new Set(Array.isArray(hoisted) ? hoisted : []);
   const table = cellTables.get(instance) as Record<string, ExportCell>;
-  for (const { exportName } of localExports) {
+  const cells = instance.cells;
+  for (let i = 0; i < localExports.length; i++) {
+    const exportName = localExports[i].exportName;
     const read = getters[exportName];
     if (typeof read !== 'function') throw malformed(instance, `no getter for the export '${exportName}'`);
-    const cell: ExportCell = { read, initialized: initialized.has(exportName), subscribers: [] };
-    instance.cells.set(exportName, cell);
+    const cell: ExportCell = { read, initialized: false, subscribers: [] };
+    cells.set(exportName, cell);
     if (exportName === '__proto__') Object.defineProperty(table, exportName, { value: cell, enumerable: true });
     else table[exportName] = cell;
+  }
+  // Usually a few names (hoisted functions): marked afterwards rather than looked up per export.
+  if (Array.isArray(hoisted)) {
+    for (let i = 0; i < hoisted.length; i++) {
+      const cell = cells.get(hoisted[i]);
+      if (cell !== undefined) cell.initialized = true;
+    }
   }
 }
 
