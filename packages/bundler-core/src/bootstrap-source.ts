@@ -12,6 +12,8 @@
 export interface BootstrapOptions {
   debug: boolean;
   frozenGlobals: boolean;
+  /** The policy to carry in the bootstrap itself (dev servers); by default it is appended to the output later. */
+  policyJson?: string;
 }
 
 /** The id the bootstrap module is imported by. */
@@ -20,11 +22,17 @@ export const BOOTSTRAP_ID = 'hermetic:bootstrap';
 /** The id of the hardening module (SES `lockdown()` before anything else runs). */
 export const LOCKDOWN_ID = 'hermetic:lockdown';
 
-/** Ids of the per-module scope modules: `hermetic:scope:` and the JSON of `[package, names]`. */
+/** Ids of the per-module scope modules: `hermetic:scope:` and the JSON of `[package, names]`, base64url. */
 export const SCOPE_PREFIX = 'hermetic:scope:';
 
-/** Ids of the modules that stand before a denied import: `hermetic:deny:` and the JSON of the message. */
+/** Ids of the modules that stand before a denied import: `hermetic:deny:` and the message, base64url. */
 export const DENY_PREFIX = 'hermetic:deny:';
+
+// Payloads travel in module ids, which a dev server turns into URL paths (where quotes, backslashes and
+// slashes do not survive): base64url keeps them to letters, digits, `-` and `_`.
+const encodePayload = (text: string): string => Buffer.from(text).toString('base64url');
+// A dev server may append its own query (`?import`) to an id that does not look like JavaScript.
+const decodePayload = (id: string, prefix: string): string => Buffer.from(id.slice(prefix.length).replace(/\?.*$/, ''), 'base64url').toString();
 
 /** The function the bootstrap calls for the policy: a free name until {@link injectPolicy} declares it. */
 const POLICY_FUNCTION = '__hermetic$policy';
@@ -33,7 +41,7 @@ const POLICY_FUNCTION = '__hermetic$policy';
 export function bootstrapSource(options: BootstrapOptions): string {
   return [
     `import { createPackageScopes } from "@hermetic/bundler-core/bootstrap";`,
-    `const scopes = createPackageScopes({ policy: ${POLICY_FUNCTION}(), debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
+    `const scopes = createPackageScopes({ policy: ${options.policyJson === undefined ? `${POLICY_FUNCTION}()` : `JSON.parse(${JSON.stringify(options.policyJson)})`}, debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
     `export const scopeOf = scopes.scopeOf, denied = scopes.denied, deniedImport = scopes.deniedImport;`,
     '',
   ].join('\n');
@@ -46,25 +54,31 @@ export function bootstrapSource(options: BootstrapOptions): string {
  */
 export function scopeModuleSource(id: string): string | undefined {
   if (!id.startsWith(SCOPE_PREFIX)) return undefined;
-  const [packageName, names] = JSON.parse(id.slice(SCOPE_PREFIX.length)) as [string, string[]];
+  const [packageName, names] = JSON.parse(decodePayload(id, SCOPE_PREFIX)) as [string, string[]];
   return `import { scopeOf } from ${JSON.stringify(BOOTSTRAP_ID)};\nexport const { g, y } = scopeOf(${JSON.stringify(packageName)}, ${JSON.stringify(names)}, true);\n`;
 }
 
 /** The id of the scope module for a module of `packageName` that uses `names`. */
 export function scopeModuleId(packageName: string, names: readonly string[]): string {
-  return SCOPE_PREFIX + JSON.stringify([packageName, names]);
+  return SCOPE_PREFIX + encodePayload(JSON.stringify([packageName, names]));
 }
 
 /** Source of a deny module (id {@link DENY_PREFIX}…). */
 export function denyModuleSource(id: string): string | undefined {
   if (!id.startsWith(DENY_PREFIX)) return undefined;
-  return `import { denied } from ${JSON.stringify(BOOTSTRAP_ID)};\ndenied(${JSON.stringify(JSON.parse(id.slice(DENY_PREFIX.length)))});\n`;
+  return `import { denied } from ${JSON.stringify(BOOTSTRAP_ID)};\ndenied(${JSON.stringify(decodePayload(id, DENY_PREFIX))});\n`;
+}
+
+/** The id of the deny module that throws (or logs) `message`. */
+export function denyModuleId(message: string): string {
+  return DENY_PREFIX + encodePayload(message);
 }
 
 /** The source of any of Hermetic's virtual modules, by id; `undefined` for other ids. */
 export function virtualModuleSource(id: string, options: BootstrapOptions): string | undefined {
-  if (id === BOOTSTRAP_ID) return bootstrapSource(options);
-  if (id === LOCKDOWN_ID) return lockdownSource();
+  const bare = id.replace(/\?import$/, '');
+  if (bare === BOOTSTRAP_ID) return bootstrapSource(options);
+  if (bare === LOCKDOWN_ID) return lockdownSource();
   return scopeModuleSource(id) ?? denyModuleSource(id);
 }
 

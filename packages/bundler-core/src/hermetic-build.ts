@@ -14,7 +14,7 @@ import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile } from './module-kind.js';
 import { ROOT_PACKAGE } from './policy-types.js';
-import { BOOTSTRAP_ID, DENY_PREFIX, LOCKDOWN_ID, virtualModuleSource } from './bootstrap-source.js';
+import { BOOTSTRAP_ID, LOCKDOWN_ID, denyModuleId, virtualModuleSource } from './bootstrap-source.js';
 import { shiftMappings } from './shift-mappings.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
 import { mergePolicy } from './merge-policy.js';
@@ -56,6 +56,13 @@ export interface HermeticOptions {
    * node_modules; `false` turns it off.
    */
   cacheDir?: string | false;
+  /**
+   * A dev server that serves modules one by one (Vite's `serve`): the
+   * policy cannot wait for the whole graph, so the bootstrap carries the
+   * explicit policy (with the override) as it is; without a policy file,
+   * modules are served as written (unconfined), with a warning.
+   */
+  serve?: boolean;
 }
 
 /** A dependency as the bundler resolved it. */
@@ -171,7 +178,8 @@ export class HermeticBuild {
   isCommonJSCompartmentalized(id: string, code?: string): boolean {
     let answer = this.commonJSKinds.get(id);
     if (answer === undefined) {
-      answer = this.inCompartmentalizedPackage(id) && this.attributor.packageOf(id).name !== ROOT_PACKAGE &&
+      answer = !(this.options.serve === true && this.explicitPolicy === undefined) &&
+        this.inCompartmentalizedPackage(id) && this.attributor.packageOf(id).name !== ROOT_PACKAGE &&
         !isEsModule(id, this.attributor.packageOf(id).type, code);
       this.commonJSKinds.set(id, answer);
     }
@@ -181,13 +189,17 @@ export class HermeticBuild {
   private inCompartmentalizedPackage(id: string): boolean {
     if (id.startsWith('\0') || id.includes('?') || !isScriptFile(id) || !existsSync(id)) return false;
     const pkg = this.attributor.packageOf(id);
+    // A dev server's own client code (Vite's HMR client) is tooling, not the app's.
+    if (this.options.serve === true && pkg.packageJsonName === 'vite') return false;
     return !(OWN_PACKAGES.test(pkg.packageJsonName) || this.excluded.has(pkg.name) || this.excluded.has(pkg.packageJsonName));
   }
 
   private decide(id: string, code: string | undefined): boolean {
+    if (this.options.serve === true && this.explicitPolicy === undefined) return false;
     if (!this.inCompartmentalizedPackage(id)) return false;
     const pkg = this.attributor.packageOf(id);
-    if (pkg.name === ROOT_PACKAGE && !this.rootRestricted) return false;
+    // A dev server compiles before the app's JSX and TypeScript are transpiled: the app is served as written.
+    if (pkg.name === ROOT_PACKAGE && (!this.rootRestricted || this.options.serve === true)) return false;
     return isEsModule(id, pkg.type, code);
   }
 
@@ -344,7 +356,7 @@ export class HermeticBuild {
     let result: { code: string; map?: SourceMapV3 } = compiled.map === undefined ? { code: compiled.code } : { code: compiled.code, map: compiled.map };
     if (dynamicDenials.size > 0) result = this.guardDynamicImports(result, dynamicDenials);
     if (denials.length > 0 || dynamicDenials.size > 0) {
-      const line = denials.map((message) => `import ${q(DENY_PREFIX + q(message))};`);
+      const line = denials.map((message) => `import ${q(denyModuleId(message))};`);
       if (dynamicDenials.size > 0) line.push(`import { deniedImport as $hermetic$deniedImport } from ${q(BOOTSTRAP_ID)};`);
       result = { code: `${line.join(' ')}\n${result.code}`, ...(result.map === undefined ? {} : { map: { ...result.map, mappings: ';' + result.map.mappings } }) };
     }
@@ -375,7 +387,16 @@ export class HermeticBuild {
 
   /** The source of one of Hermetic's virtual modules (bootstrap, lockdown, scope, deny), by id; `undefined` for any other id. */
   virtualModuleSource(id: string): string | undefined {
-    return virtualModuleSource(id, { debug: this.options.debug === true, frozenGlobals: this.options.frozenGlobals !== false });
+    const options = { debug: this.options.debug === true, frozenGlobals: this.options.frozenGlobals !== false };
+    // Served module by module, the bootstrap carries the policy itself: there is no output chunk to append it to.
+    return virtualModuleSource(id, this.options.serve === true ? { ...options, policyJson: this.bundledPolicyJson() } : options);
+  }
+
+  /** Why a dev server serves the packages unconfined, or `undefined` when it does not. */
+  serveWarning(): string | undefined {
+    if (this.options.serve !== true || this.explicitPolicy !== undefined) return undefined;
+    return `Hermetic: no policy file (${join(this.root, 'hermetic', 'policy.json')}), so the dev server serves every package unconfined. ` +
+      'Write one with `hermetic policy <entry>` (or a build with onPolicy) to confine packages in dev as well.';
   }
 
   /**

@@ -11,7 +11,7 @@ export { computeCanonicalNames } from './canonical-names.js';
 export { isEsModule, isScriptFile } from './module-kind.js';
 export {
   bootstrapSource, lockdownSource, virtualModuleSource, injectPolicy, hasPolicyPlaceholder,
-  BOOTSTRAP_ID, LOCKDOWN_ID, SCOPE_PREFIX, DENY_PREFIX,
+  BOOTSTRAP_ID, LOCKDOWN_ID, SCOPE_PREFIX, DENY_PREFIX, scopeModuleId, denyModuleId,
 } from './bootstrap-source.js';
 export { shiftMappings } from './shift-mappings.js';
 export type { TextEdit } from './shift-mappings.js';

@@ -37,6 +37,11 @@ function isRequire(options: ResolveIdOptions): boolean {
   return custom?.['node-resolve']?.isRequire === true || (options as { kind?: string }).kind === 'require-call';
 }
 
+/** The file of a module id: Vite's dev server adds `?v=<hash>` to the ids of dependencies it serves. */
+function withoutVersionQuery(id: string): string {
+  return id.replace(/\?v=[\w.-]+$/, '');
+}
+
 /** Options of the Rollup plugin. */
 export interface HermeticRollupOptions extends HermeticOptions {
   /** Called with the final policy when the bundle is generated. */
@@ -51,7 +56,8 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
     name: 'hermetic',
     buildStart() {
       // Keep the build across watch rebuilds (usages of unchanged modules stay valid); make it on first use.
-      current();
+      const warning = current().serveWarning();
+      if (warning !== undefined) this.warn(warning);
     },
     watchChange(id) {
       core?.invalidate(id);
@@ -96,16 +102,18 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
     },
     transform: {
       order: 'post',
-      async handler(this: TransformPluginContext, code: string, id: string) {
+      async handler(this: TransformPluginContext, code: string, requestId: string) {
         const build = current();
-        const entryPrefix = this.getModuleInfo(id)?.isEntry === true ? build.entryPrefix() : '';
+        const id = withoutVersionQuery(requestId);
+        // (Only asked in hardened mode: Vite's dev server does not know which modules are entries.)
+        const entryPrefix = build.entryPrefix() !== '' && this.getModuleInfo(id)?.isEntry === true ? build.entryPrefix() : '';
         if (!build.isCompartmentalized(id)) {
           // A trusted entry, as written, after the lockdown import (hardened mode; on line 1, so lines keep their numbers).
           if (entryPrefix === '') return null;
           return { code: entryPrefix + code, map: null };
         }
         const result = await build.transform(id, code, async (specifier) => {
-          const resolved = await this.resolve(specifier, id);
+          const resolved = await this.resolve(specifier, requestId);
           if (resolved === null) return null;
           return { id: resolved.id, external: resolved.external !== false };
         });

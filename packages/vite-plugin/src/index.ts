@@ -24,20 +24,42 @@ export type { HermeticOptions } from '@hermetic/bundler-core';
 /** Options of the Vite plugin. */
 export type HermeticViteOptions = HermeticRollupOptions;
 
-/** Creates the plugin. */
-export function hermetic(options: HermeticViteOptions = {}): Plugin {
-  const settings: HermeticRollupOptions = { ...options };
-  const base = rollupHermetic(settings);
-  return {
-    ...(base as unknown as Plugin),
-    name: 'hermetic',
-    enforce: 'post',
-    apply: 'build',
-    configResolved(config) {
-      // The app (the policy's $root$) is Vite's root unless told otherwise.
-      settings.root ??= config.root;
+/**
+ * Creates the plugin: one for `vite build`, run after Vite's own transforms
+ * (`enforce: 'post'`) so JSX, TypeScript and `define` are applied before a
+ * module is compiled; one for the dev server, whose transform runs first
+ * (before Vite rewrites import specifiers into URLs, so the scope imports it
+ * adds are rewritten too) and compiles the packages' modules only.
+ */
+export function hermetic(options: HermeticViteOptions = {}): Plugin[] {
+  const buildSettings: HermeticRollupOptions = { ...options };
+  const serveSettings: HermeticRollupOptions = { ...options, serve: true };
+  const forBuild = rollupHermetic(buildSettings) as unknown as Plugin;
+  const forServe = rollupHermetic(serveSettings) as unknown as Plugin;
+  // The Rollup plugin's transform is an object hook ({ order: 'post', handler }): the dev server's runs first.
+  const { handler } = forServe.transform as unknown as { handler: Extract<Plugin['transform'], (...args: never[]) => unknown> };
+  return [
+    {
+      ...forBuild,
+      name: 'hermetic',
+      apply: 'build',
+      enforce: 'post',
+      configResolved(config) {
+        // The app (the policy's $root$) is Vite's root unless told otherwise.
+        buildSettings.root ??= config.root;
+      },
     },
-  };
+    {
+      ...forServe,
+      name: 'hermetic:serve',
+      apply: 'serve',
+      enforce: 'pre',
+      transform: { order: 'pre', handler },
+      configResolved(config) {
+        serveSettings.root ??= config.root;
+      },
+    },
+  ];
 }
 
 export default hermetic;
