@@ -117,6 +117,12 @@ export function linkGraph(root: ModuleInstance): void {
       // ResolveExport only answers local exports, and every local export has a cell.
       const cell = target.cells.get(bindingName) as ExportCell;
       module.importCells[i] = cell;
+      // A record reads every import as `(a ?? $h.k(i))` (docs/record-format.md),
+      // so its setter is subscribed by that first read (module-handle.ts):
+      // imports that start-up never reads cost no setter call and no
+      // exporter getter call (nor their compilation). Virtual sources read
+      // their environment directly and are connected now.
+      if (module.source.record !== undefined) continue;
       connectedSetters.push(setter);
       connectedCells.push(cell);
     }

@@ -33,13 +33,25 @@ export function buildHandle(instance: ModuleInstance, record: ModuleRecord): Mod
   const global = instance.host.globalThis;
   const table: Record<string, ExportCell> = {};
   cellTables.set(instance, table);
+  const subscribed: boolean[] = [];
   const handle: ModuleHandle = {
     g: buildGlobalScope(global, Array.isArray(record.globals) ? record.globals : []),
-    // Reached only when an import local holds null or undefined: the real value, or the TDZ error.
+    // Reached only when an import local holds null or undefined: the real
+    // value, or the TDZ error. Linking leaves a record's setters unsubscribed
+    // (link-modules.ts): the first read of an initialised import subscribes
+    // its setter, so the local holds the value from then on and follows
+    // every change.
     k(index: number): unknown {
       const cell = instance.importCells[index];
-      if (cell !== undefined && cell.initialized) return cell.read();
-      throw beforeInitialization(instance.source.analysis.imports[index].localName);
+      if (cell === undefined || !cell.initialized) throw beforeInitialization(instance.source.analysis.imports[index].localName);
+      const value = cell.read();
+      if (subscribed[index] !== true) {
+        subscribed[index] = true;
+        const setter = instance.setters[index];
+        cell.subscribers.push(setter);
+        setter(value);
+      }
+      return value;
     },
     // Usually one name: a fixed parameter avoids allocating a rest array per write.
     x<T>(value: T, exportName: string, ...moreNames: string[]): T {

@@ -104,6 +104,28 @@ describe('linking and evaluation, differential against native import()', () => {
     expect(numeric.result).toEqual(['10', '9', { $: 'Symbol(Symbol.toStringTag)' }]);
   });
 
+  test('item 15: live bindings whose first read comes late, after changes, from nullish values and through functions', async () => {
+    const outcome = await same({
+      'main.js': `
+        import { count, inc, maybe, setMaybe, late } from './counter.js';
+        import { readCount } from './reader.js';
+        inc(); inc();
+        log.push(count, readCount(), maybe);
+        setMaybe(0); log.push(maybe); setMaybe(null); log.push(maybe); setMaybe('x'); log.push(maybe);
+        inc(); log.push(count, readCount());
+        function later() { inc(); return [count, readCount(), late(), maybe]; }
+        export const result = later();`,
+      'counter.js': `
+        export let count = 0; export function inc() { count += 1; }
+        export let maybe; export function setMaybe(v) { maybe = v; }
+        export const late = () => lateValue; let lateValue = 'set'; lateValue += '!';`,
+      'reader.js': `import { count } from './counter.js'; export function readCount() { return count; }`,
+    });
+    expect(outcome.status).toBe('fulfilled');
+    expect(outcome.log).toEqual([2, 2, { $: 'undefined' }, 0, null, 'x', 3, 3]);
+    expect(outcome.result).toEqual([4, 4, 'set!', 'x']);
+  });
+
   test('item 18: whichever reflective operation reaches a fresh namespace first, it answers as natively', async () => {
     // One module per operation, so that each operation is the first its namespace sees.
     const operations = [
