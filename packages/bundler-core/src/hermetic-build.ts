@@ -130,6 +130,8 @@ export class HermeticBuild {
   private readonly compiler: CompileCache;
   private readonly requireEdges = new Map<string, { packages: Set<string>; builtins: Set<string> }>();
   private readonly requireStubs = new Map<string, string>();
+  /** The denied static imports of each module (their messages). */
+  private readonly staticDenials = new Map<string, string[]>();
   private enforcedPolicy: Policy | undefined;
   /** The policy (explicit or override) has a `$root$` entry: the app's own modules are confined too. */
   private readonly rootRestricted: boolean;
@@ -338,6 +340,8 @@ export class HermeticBuild {
         note(denial);
       }
     }
+    if (denials.length > 0) this.staticDenials.set(id, denials);
+    else this.staticDenials.delete(id);
     const dynamicDenials = new Map<string, string>();
     if (compiled.hasDynamicImport) {
       const specifiers = [...new Set(Array.from(compiled.code.matchAll(DYNAMIC_IMPORT), (match) => match[2]))];
@@ -380,6 +384,7 @@ export class HermeticBuild {
   /** Forgets a module (watch mode: it changed or was removed). */
   invalidate(id: string): void {
     this.usages.delete(id);
+    this.staticDenials.delete(id);
     this.kinds.delete(id);
     this.commonJSKinds.delete(id);
     this.requireEdges.delete(id);
@@ -428,14 +433,16 @@ export class HermeticBuild {
 
   /**
    * What the bundle carries of the final policy: each package's `globals`,
-   * compact. Imports were checked at build time, so `packages` and `builtin`
-   * stay out of the bundle.
+   * compact, and the messages of the denied static imports (`denied`), which
+   * the bootstrap raises before any package's code runs. Imports were checked
+   * at build time, so `packages` and `builtin` stay out of the bundle.
    */
   bundledPolicyJson(): string {
     const resources: Record<string, { globals?: Policy['resources'][string]['globals'] }> = {};
     for (const [name, entry] of Object.entries(this.finalPolicy().resources)) {
       resources[name] = entry.globals === undefined ? {} : { globals: entry.globals };
     }
-    return JSON.stringify({ resources });
+    const denied = [...new Set([...this.staticDenials.values()].flat())].sort();
+    return JSON.stringify(denied.length === 0 ? { resources } : { resources, denied });
   }
 }

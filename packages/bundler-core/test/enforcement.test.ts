@@ -139,12 +139,14 @@ test('50: a dotted path grants one member only; host methods keep their receiver
   expect(run.results).toEqual({ members: ['warn'], viaWindow: 'fetched with host receiver', direct: 'fetched with host receiver' });
 }, 120000);
 
-test('51: a denied import fails at start-up, before the denied package runs, naming both packages and the entry; the build warns', async () => {
+test('51: a denied import fails at start-up, before any package runs, naming both packages and the entry; the build warns', async () => {
   const run = await buildAndRun('enforce-import', {
     ...pkg('greeter', { 'index.js': `ran.push('greeter'); export const hi = 'hi';` }),
     ...pkg('importer', { 'index.js': `import { hi } from 'greeter'; ran.push('importer'); export { hi };` }),
-    'src/main.js': `import { hi } from 'importer'; ran.push('main');`,
-  }, { policy: granting({ importer: { packages: { greeter: false } }, greeter: {} }) });
+    ...pkg('earlier', { 'index.js': `ran.push('earlier'); export const e = typeof document;` }),
+    'src/main.js': `import { e } from 'earlier'; import { hi } from 'importer'; ran.push('main');`,
+  }, { policy: granting({ importer: { packages: { greeter: false } }, greeter: {}, earlier: {} }) });
+  // Not even the package evaluated before the importer: the bootstrap, which every package module reaches first, raises it.
   expect(run.ran).toEqual([]);
   expect(run.error).toMatch(/^HermeticPolicyError: Package "importer" may not import package "greeter" \(node_modules\/importer\/index\.js imports "greeter"\)/);
   expect(run.error).toContain('{"resources":{"importer":{"packages":{"greeter":true}}}}');

@@ -14,7 +14,8 @@ import { HermeticPolicyError, deniedGlobalError, denialWarning } from './denial-
 
 /** Options of {@link createPackageScopes}. */
 export interface PackageScopesOptions {
-  policy: Policy;
+  /** The policy's globals, and `denied`: the messages of the bundle's denied static imports. */
+  policy: Policy & { denied?: string[] };
   /** Log denials instead of failing. */
   debug?: boolean;
   /** Freeze each package's global (default true): global reads are then free, writes throw. A trusted root's is never frozen. */
@@ -72,6 +73,15 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     warned.add(message);
     warn(denialWarning(message));
   };
+
+  // A denied static import fails the whole bundle before any package's code runs (the bootstrap is
+  // the first thing a package module reaches), as a failed link would.
+  const denials = options.policy.denied ?? [];
+  if (denials.length > 0 && !debug) {
+    const more = denials.length > 1 ? ` (and ${denials.length - 1} more denied import${denials.length > 2 ? 's' : ''}: ${denials.slice(1).join(' | ')})` : '';
+    throw new HermeticPolicyError(denials[0] + more);
+  }
+  denials.forEach(warnOnce);
 
   const stateOf = (packageName: string): PackageState => {
     let state = packages.get(packageName);
