@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CompiledCommonJS, CompiledModuleInPlace } from '@hermetic/module-source';
-import { runCompileJob, type CompileJob } from './compile-job.js';
+import type { CompileJob } from './compile-job.js';
 
 type Compiled = CompiledModuleInPlace | CompiledCommonJS;
 
@@ -48,7 +48,8 @@ export class CompilePool {
 
   /** Compiles `job` on the least busy worker (starting one while fewer than the pool's size run). */
   run(job: CompileJob): Promise<Compiled> {
-    if (this.size === 0) return runCompileJob(job);
+    // Loaded on the first job in this thread only: a warm build never loads the compiler or the map tools.
+    if (this.size === 0) return import('./compile-job.js').then(({ runCompileJob }) => runCompileJob(job));
     let owner = this.workers.reduce<PoolWorker | undefined>((best, w) => (best === undefined || w.jobs < best.jobs ? w : best), undefined);
     if (owner === undefined || (owner.jobs > 0 && this.workers.length < this.size)) owner = this.start();
     const ticket = this.nextTicket++;

@@ -3,7 +3,7 @@
  * TypeScript/JSX), so that stack traces and devtools reach the files the user
  * wrote even though the compiler only sees transpiled text.
  */
-import { TraceMap, decodedMappings, originalPositionFor } from '@jridgewell/trace-mapping';
+
 import type { SourceMapV3 } from '@hermetic/module-source';
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -42,7 +42,9 @@ function encode(lines: Segment[][]): string {
  * Returns a map from `outer`'s generated code to `inner`'s sources:
  * `outer` maps code → intermediate text, `inner` maps intermediate → original.
  */
-export function composeSourceMaps(outer: SourceMapV3, inner: SourceMapV3 | object): SourceMapV3 {
+export async function composeSourceMaps(outer: SourceMapV3, inner: SourceMapV3 | object): Promise<SourceMapV3> {
+  // Loaded on first use: only a compilation (a compile-cache miss) composes maps.
+  const { TraceMap, decodedMappings, originalPositionFor } = await import('@jridgewell/trace-mapping');
   const innerMap = new TraceMap(inner as never);
   const outerMap = new TraceMap(outer as never);
   const sources: string[] = [];

@@ -205,7 +205,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           return { id: resolved.path, external: resolved.external };
         }, defineKeys);
         if (result.map !== undefined && transpiled.map !== undefined) {
-          result = { ...result, map: composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
+          result = { ...result, map: await composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
         }
         cache.set(path, { hash, result });
         return result;
