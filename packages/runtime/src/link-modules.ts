@@ -25,6 +25,9 @@ function resolve(module: ModuleInstance, exportName: string, resolveSet: Array<M
     if (!isIndirectExport(e)) return { module, bindingName: exportName };
     const imported = requested(module, e.request.key);
     if (e.importName === '*') return { module: imported, bindingName: NAMESPACE };
+    // A local export ends the chain, whatever the resolveSet: the memoised answer is exact.
+    const target = imported.source.analysis.exportsByName.get(e.importName);
+    if (target !== undefined && !isIndirectExport(target)) return resolveExport(imported, e.importName);
     return resolve(imported, e.importName, resolveSet);
   }
   if (exportName === 'default') return null; // `export *` never provides default
@@ -41,12 +44,14 @@ function resolve(module: ModuleInstance, exportName: string, resolveSet: Array<M
 
 /** ResolveExport(module, exportName), memoised per module once its graph is loaded. */
 export function resolveExport(module: ModuleInstance, exportName: string): Resolution {
+  // Never undefined once computed (a resolution, null or AMBIGUOUS).
   let resolution = module.resolutions.get(exportName);
-  if (resolution === undefined && !module.resolutions.has(exportName)) {
-    resolution = resolve(module, exportName, []);
+  if (resolution === undefined) {
+    const e = module.source.analysis.exportsByName.get(exportName);
+    resolution = e !== undefined && !isIndirectExport(e) ? { module, bindingName: exportName } : resolve(module, exportName, []);
     module.resolutions.set(exportName, resolution);
   }
-  return resolution as Resolution;
+  return resolution;
 }
 
 /** GetExportedNames(module): local, indirect, then star names (default excluded, ambiguous kept). */
