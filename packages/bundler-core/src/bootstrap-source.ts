@@ -22,7 +22,7 @@ export const BOOTSTRAP_ID = 'hermetic:bootstrap';
 /** The id of the hardening module (SES `lockdown()` before anything else runs). */
 export const LOCKDOWN_ID = 'hermetic:lockdown';
 
-/** Ids of the per-module scope modules: `hermetic:scope:` and the JSON of `[package, names]`, base64url. */
+/** Ids of the per-package scope modules: `hermetic:scope:` and the package's name, base64url. */
 export const SCOPE_PREFIX = 'hermetic:scope:';
 
 /** Ids of the modules that stand before a denied import: `hermetic:deny:` and the message, base64url. */
@@ -49,18 +49,17 @@ export function bootstrapSource(options: BootstrapOptions): string {
 
 /**
  * Source of a scope module (id {@link SCOPE_PREFIX}…): the scope object of
- * one ES module, whose own `import` of it is its first, so the scope is bound
- * before any of its code, hoisted functions included, can run.
+ * one package's ES modules, whose `import` of it is their first, so the scope
+ * is bound before any of their code, hoisted functions included, can run.
  */
 export function scopeModuleSource(id: string): string | undefined {
   if (!id.startsWith(SCOPE_PREFIX)) return undefined;
-  const [packageName, names] = JSON.parse(decodePayload(id, SCOPE_PREFIX)) as [string, string[]];
-  return `import { scopeOf } from ${JSON.stringify(BOOTSTRAP_ID)};\nexport const { g, y } = scopeOf(${JSON.stringify(packageName)}, ${JSON.stringify(names)}, true);\n`;
+  return `import { scopeOf } from ${JSON.stringify(BOOTSTRAP_ID)};\nexport const { g, y } = scopeOf(${JSON.stringify(decodePayload(id, SCOPE_PREFIX))}, true);\n`;
 }
 
-/** The id of the scope module for a module of `packageName` that uses `names`. */
-export function scopeModuleId(packageName: string, names: readonly string[]): string {
-  return SCOPE_PREFIX + encodePayload(JSON.stringify([packageName, names]));
+/** The id of the scope module of `packageName`'s ES modules. */
+export function scopeModuleId(packageName: string): string {
+  return SCOPE_PREFIX + encodePayload(packageName);
 }
 
 /** Source of a deny module (id {@link DENY_PREFIX}…). */
@@ -106,7 +105,10 @@ const SOURCE_MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
  * script, which is instantiated before the IIFE runs.
  */
 export function injectPolicy(text: string, policyJson: string): string {
-  const declaration = `\nfunction ${POLICY_FUNCTION}() { return JSON.parse(${JSON.stringify(policyJson)}); }\n`;
+  // JSON is a JavaScript expression too, and shorter than a string for JSON.parse (no escaped quotes), except
+  // that a literal's "__proto__" key would set the prototype instead of defining the property.
+  const value = policyJson.includes('"__proto__"') ? `JSON.parse(${JSON.stringify(policyJson)})` : policyJson;
+  const declaration = `\nfunction ${POLICY_FUNCTION}(){return ${value}}\n`;
   const comment = SOURCE_MAP_COMMENT.exec(text);
   if (comment === null) return text.replace(/\n?$/, declaration);
   return text.slice(0, comment.index) + declaration.trimEnd() + text.slice(comment.index);

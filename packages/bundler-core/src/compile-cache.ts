@@ -22,8 +22,8 @@ function compilerStamp(root: string): string {
   }
 }
 
-/** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place; 4: base64url scope-module ids). */
-const STORED_FORMAT = 'in-place-4';
+/** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place; 4: base64url scope-module ids; 5: one scope per package). */
+const STORED_FORMAT = 'in-place-5';
 
 /** Compiles modules, reusing earlier results from `dir` when given. */
 export class CompileCache {

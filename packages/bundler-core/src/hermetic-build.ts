@@ -23,6 +23,7 @@ import { formatPolicy } from './sort-policy.js';
 import { findRuntimePaths, type RuntimePaths } from './runtime-paths.js';
 import type { Policy } from './policy-types.js';
 import type { TextEdit } from './shift-mappings.js';
+import { bundlePolicy } from './bootstrap/bundled-policy.js';
 import {
   deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
 } from './require-policy.js';
@@ -432,17 +433,13 @@ export class HermeticBuild {
   }
 
   /**
-   * What the bundle carries of the final policy: each package's `globals`,
-   * compact, and the messages of the denied static imports (`denied`), which
-   * the bootstrap raises before any package's code runs. Imports were checked
-   * at build time, so `packages` and `builtin` stay out of the bundle.
+   * What the bundle carries of the final policy (bootstrap/bundled-policy.ts):
+   * each package's `globals`, compact, and the messages of the denied static
+   * imports, which the bootstrap raises before any package's code runs.
+   * Imports were checked at build time, so `packages` and `builtin` stay out
+   * of the bundle.
    */
   bundledPolicyJson(): string {
-    const resources: Record<string, { globals?: Policy['resources'][string]['globals'] }> = {};
-    for (const [name, entry] of Object.entries(this.finalPolicy().resources)) {
-      resources[name] = entry.globals === undefined ? {} : { globals: entry.globals };
-    }
-    const denied = [...new Set([...this.staticDenials.values()].flat())].sort();
-    return JSON.stringify(denied.length === 0 ? { resources } : { resources, denied });
+    return JSON.stringify(bundlePolicy(this.finalPolicy(), [...new Set([...this.staticDenials.values()].flat())].sort()));
   }
 }

@@ -12,13 +12,13 @@ export interface PreludeSpec {
 }
 
 /** The prelude of `spec` for a compilation described by `info` (empty when the code uses no global). */
-export function scopePrelude(spec: PreludeSpec, { prefix, globals, strict, uses }: ScopePreludeInfo): string {
+export function scopePrelude(spec: PreludeSpec, { prefix, strict, uses }: ScopePreludeInfo): string {
   if (uses.length === 0) return '';
   const q = JSON.stringify;
   if (spec.kind === 'esm') {
-    return `import { ${uses.map((member) => `${member} as ${prefix}${member}`).join(', ')} } from ${q(scopeModuleId(spec.packageName, globals))};`;
+    return `import { ${uses.map((member) => `${member} as ${prefix}${member}`).join(', ')} } from ${q(scopeModuleId(spec.packageName))};`;
   }
   const scope = `${prefix}s`;
   const members = uses.map((member) => `${prefix}${member}=${scope}.${member}`).join(',');
-  return `var ${scope}=require(${q(BOOTSTRAP_ID)}).scopeOf(${q(spec.packageName)},${q(globals)},${strict}),${members};`;
+  return `var ${scope}=require(${q(BOOTSTRAP_ID)}).scopeOf(${q(spec.packageName)},${strict}),${members};`;
 }

@@ -27,8 +27,8 @@ function appWith(host: object) {
 function runCommonJS(text: string, host: object): Record<string, unknown> {
   const app = appWith(host);
   const { code } = compileCommonJS(text, {
-    scopePrelude: ({ prefix, globals, strict, uses }) =>
-      `var ${prefix}s=require("hermetic:bootstrap").scopeOf("pkg",${JSON.stringify(globals)},${strict})${uses.map((u) => `,${prefix}${u}=${prefix}s.${u}`).join('')};`,
+    scopePrelude: ({ prefix, strict, uses }) =>
+      `var ${prefix}s=require("hermetic:bootstrap").scopeOf("pkg",${strict})${uses.map((u) => `,${prefix}${u}=${prefix}s.${u}`).join('')};`,
   });
   const module = { exports: {} as Record<string, unknown> };
   const require = (id: string): unknown => (id === 'hermetic:bootstrap' ? app : undefined);
@@ -86,7 +86,7 @@ describe('HermeticBuild and CommonJS files', () => {
     expect(build.isCommonJSCompartmentalized(join(app.dir, 'src', 'legacy.cjs'))).toBe(false);
     expect(build.isCommonJSCompartmentalized(join(app.dir, 'src', 'main.js'))).toBe(false);
     const result = await build.transformCommonJS(index, readFileSync(index, 'utf8'));
-    expect(result.code.split('\n')[0]).toBe(`'use strict';var $hs=require("hermetic:bootstrap").scopeOf("policy-cjs",["fetch","globalThis"],true),$hg=$hs.g,$hy=$hs.y;`);
+    expect(result.code.split('\n')[0]).toBe(`'use strict';var $hs=require("hermetic:bootstrap").scopeOf("policy-cjs",true),$hg=$hs.g,$hy=$hs.y;`);
     expect(result.map?.sources).toEqual([index]);
     await build.transformCommonJS(sloppy, readFileSync(sloppy, 'utf8'));
     expect(build.generatedPolicy()).toEqual({

@@ -47,7 +47,7 @@ function position(text: string, offset: number): { line: number; column: number 
 function expectMarkerMapsHome(code: string, map: TraceMap): void {
   const marker = code.indexOf('"policy-marker"');
   const call = code.indexOf('__hermetic$policy()');
-  const policy = code.indexOf('function __hermetic$policy()');
+  const policy = code.indexOf('function __hermetic$policy(){');
   expect(marker).toBeGreaterThan(0);
   expect(call).toBeGreaterThan(0);
   // The policy comes after all the code, on lines of its own.

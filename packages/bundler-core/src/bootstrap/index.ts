@@ -7,3 +7,5 @@ export type { PackageScopes, PackageScopesOptions, PackageScope } from './packag
 export { HermeticPolicyError, deniedGlobalError, deniedImportError } from './denial-messages.js';
 export { definePackageGlobals } from './package-globals.js';
 export { createPackageGlobal } from './package-global.js';
+export { bundlePolicy } from './bundled-policy.js';
+export type { BundledPolicy } from './bundled-policy.js';

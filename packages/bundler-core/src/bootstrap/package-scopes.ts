@@ -7,15 +7,16 @@
  * hermetic-build.ts); denied imports were found at build time and reach
  * {@link PackageScopes.denied} before the denied module can run.
  */
-import { ROOT_PACKAGE, type Policy } from '../policy-types.js';
+import { ROOT_PACKAGE } from '../policy-types.js';
+import type { BundledPolicy } from './bundled-policy.js';
 import { createPackageGlobal } from './package-global.js';
 import type { GrantedNames } from './package-globals.js';
 import { HermeticPolicyError, deniedGlobalError, denialWarning } from './denial-messages.js';
 
 /** Options of {@link createPackageScopes}. */
 export interface PackageScopesOptions {
-  /** The policy's globals, and `denied`: the messages of the bundle's denied static imports. */
-  policy: Policy & { denied?: string[] };
+  /** The policy's globals, and `denied`: the messages of the bundle's denied static imports (bundled-policy.ts). */
+  policy: BundledPolicy;
   /** Log denials instead of failing. */
   debug?: boolean;
   /** Freeze each package's global (default true): global reads are then free, writes throw. A trusted root's is never frozen. */
@@ -40,8 +41,8 @@ export interface PackageScope {
 
 /** The bundle-wide state. */
 export interface PackageScopes {
-  /** The scope of code of `packageName` that uses the free names `names`. */
-  scopeOf(packageName: string, names: readonly string[], strict: boolean): PackageScope;
+  /** The scope of `packageName`'s strict or sloppy code (one of each per package). */
+  scopeOf(packageName: string, strict: boolean): PackageScope;
   /** The global object of a package (created on first use). */
   globalOf(packageName: string): object;
   /** A denied import, reached before its target runs: throws the denial, or in debug mode logs it. */
@@ -54,6 +55,8 @@ interface PackageState {
   global: object;
   /** Undefined for a trusted package: everything the host has is its. */
   granted?: GrantedNames;
+  /** Made on first use. */
+  scopes?: { strict: PackageScope; sloppy: PackageScope };
 }
 
 const notDefined = (name: string): ReferenceError => new ReferenceError(`${name} is not defined`);
@@ -98,8 +101,10 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     return state;
   };
 
-  const scopeOf = (packageName: string, names: readonly string[], strict: boolean): PackageScope => {
-    const { global, granted } = stateOf(packageName);
+  const scopesOf = (packageName: string): PackageState['scopes'] & object => {
+    const state = stateOf(packageName);
+    if (state.scopes !== undefined) return state.scopes;
+    const { global, granted } = state;
     const own = global as Record<string, unknown>;
     const isDenied = (name: string): boolean => granted !== undefined && !granted.has(name) && !(name in global) && name in host;
     const deny = (name: string): boolean => {
@@ -108,56 +113,61 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
       warnOnce(error.message);
       return true;
     };
-    // A plain object stays in V8's fast mode; every name the code uses is an own property.
-    const strictScope: Record<string, unknown> = {};
-    const sloppyScope: Record<string, unknown> = {};
-    const isFrozen = Object.isFrozen(global);
-    for (const name of names) {
-      const descriptor = isFrozen ? Reflect.getOwnPropertyDescriptor(global, name) : undefined;
-      if (descriptor !== undefined && 'value' in descriptor) {
-        // A frozen global's data property cannot change: read it once.
-        Object.defineProperty(strictScope, name, { value: descriptor.value, enumerable: true });
-      } else {
-        Object.defineProperty(strictScope, name, {
-          get() {
-            const value = own[name];
-            if (value !== undefined || name in global) return value;
-            if (isDenied(name) && deny(name)) return hostRecord[name];
-            throw notDefined(name);
-          },
-          set(value: unknown) {
-            if (!(name in global)) {
-              if (isDenied(name) && deny(name)) {
-                Reflect.set(host, name, value);
-                return;
-              }
-              throw notDefined(name);
-            }
-            if (!Reflect.set(global, name, value)) throw new TypeError(`Cannot assign to read only global '${name}' in package "${packageName}"`);
-          },
-          enumerable: true,
-        });
-      }
-      if (strict) continue;
-      // Sloppy code: a write to a name neither the package nor the host has creates it (on a frozen
-      // package global the write is ignored, as the engine would); everything else is the strict scope's.
-      Object.defineProperty(sloppyScope, name, {
-        get: () => strictScope[name],
-        set(value: unknown) {
-          if (name in global || name in host) strictScope[name] = value;
-          else Reflect.set(global, name, value);
-        },
-        enumerable: true,
-      });
-    }
-    return {
-      g: strict ? strictScope : sloppyScope,
-      t: strictScope,
-      y: (name) => (name in global ? typeof own[name] : debug && isDenied(name) ? typeof hostRecord[name] : 'undefined'),
-      // The engine substitutes its realm's global for a sloppy function's missing receiver.
-      w: (value) => (value === globalThis || value === host ? global : value),
+    const read = (name: string): unknown => {
+      const value = own[name];
+      if (value !== undefined || name in global) return value;
+      if (isDenied(name) && deny(name)) return hostRecord[name];
+      throw notDefined(name);
     };
+    const writeStrict = (name: string, value: unknown): void => {
+      if (!(name in global)) {
+        if (isDenied(name) && deny(name)) {
+          Reflect.set(host, name, value);
+          return;
+        }
+        throw notDefined(name);
+      }
+      if (!Reflect.set(global, name, value)) throw new TypeError(`Cannot assign to read only global '${name}' in package "${packageName}"`);
+    };
+    // Sloppy code: a write to a name neither the package nor the host has creates it (on a frozen
+    // package global the write is ignored, as the engine would); everything else is the strict scope's.
+    const writeSloppy = (name: string, value: unknown): void => {
+      if (name in global || name in host) writeStrict(name, value);
+      else Reflect.set(global, name, value);
+    };
+    // Every name the global has when the scope is made is an own property of the scope (a frozen global's
+    // data properties read once, the rest live), so the code's global reads are plain property reads. Any
+    // other name (absent, denied, or created later) reaches the prototype, which resolves it as the
+    // global environment would: one scope per package, whatever names its modules use.
+    const scopeWith = (write: (name: string, value: unknown) => void): Record<string, unknown> => {
+      const scope = Object.create(new Proxy({}, {
+        get: (_target, name) => (typeof name === 'string' ? read(name) : undefined),
+        set: (_target, name, value) => {
+          if (typeof name === 'string') write(name, value);
+          return true;
+        },
+      })) as Record<string, unknown>;
+      const isFrozen = Object.isFrozen(global);
+      // (A trusted root's global is the host's: its thousand names are left to the prototype.)
+      if (global !== host) {
+        for (const name of Object.getOwnPropertyNames(global)) {
+          const descriptor = isFrozen ? Reflect.getOwnPropertyDescriptor(global, name) : undefined;
+          Object.defineProperty(scope, name, descriptor !== undefined && 'value' in descriptor
+            ? { value: descriptor.value, enumerable: true }
+            : { get: () => read(name), set: (value: unknown) => write(name, value), enumerable: true });
+        }
+      }
+      return scope;
+    };
+    const y = (name: string): string => (name in global ? typeof own[name] : debug && isDenied(name) ? typeof hostRecord[name] : 'undefined');
+    // The engine substitutes its realm's global for a sloppy function's missing receiver.
+    const w = (value: unknown): unknown => (value === globalThis || value === host ? global : value);
+    const t = scopeWith(writeStrict);
+    state.scopes = { strict: { g: t, t, y, w }, sloppy: { g: scopeWith(writeSloppy), t, y, w } };
+    return state.scopes;
   };
+
+  const scopeOf = (packageName: string, strict: boolean): PackageScope => scopesOf(packageName)[strict ? 'strict' : 'sloppy'];
 
   return {
     scopeOf,
