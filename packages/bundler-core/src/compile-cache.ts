@@ -36,17 +36,17 @@ export class CompileCache {
   }
 
   /** `compileModuleInPlace` of an ES module of `packageName` with its scope-module prelude, cached. */
-  compileModule(id: string, code: string, sourceMap: boolean, preserve: string[], packageName: string): Promise<CompiledModuleInPlace> {
-    return this.compileJob({ id, code, sourceMap, preserve, prelude: { kind: 'esm', packageName } }) as Promise<CompiledModuleInPlace>;
+  compileModule(id: string, code: string, sourceMap: boolean, preserve: string[], directCalls: string[], packageName: string): Promise<CompiledModuleInPlace> {
+    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'esm', packageName } }) as Promise<CompiledModuleInPlace>;
   }
 
   /** `compileCommonJS` of a CommonJS body of `packageName` with its bootstrap prelude, cached. */
-  compileCommonJS(id: string, code: string, sourceMap: boolean, preserve: string[], packageName: string): Promise<CompiledCommonJS> {
-    return this.compileJob({ id, code, sourceMap, preserve, prelude: { kind: 'cjs', packageName } }) as Promise<CompiledCommonJS>;
+  compileCommonJS(id: string, code: string, sourceMap: boolean, preserve: string[], directCalls: string[], packageName: string): Promise<CompiledCommonJS> {
+    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'cjs', packageName } }) as Promise<CompiledCommonJS>;
   }
 
   private compileJob(job: CompileJob): Promise<CompiledModuleInPlace | CompiledCommonJS> {
-    const key = `${job.prelude.kind}\0${job.id}\0${job.sourceMap}\0${job.preserve.join(',')}\0${job.prelude.packageName}\0`;
+    const key = `${job.prelude.kind}\0${job.id}\0${job.sourceMap}\0${job.preserve.join(',')}\0${job.directCalls.length}\0${job.prelude.packageName}\0`;
     return this.cached(key, job.code, () => (this.pool ??= new CompilePool()).run(job));
   }
 

@@ -13,6 +13,8 @@ export interface CompileJob {
   sourceMap: boolean;
   /** Member chains a later `define` step replaces. */
   preserve: string[];
+  /** Free names whose calls need no `(0, …)` (the intrinsics, when package globals are frozen). */
+  directCalls: string[];
   prelude: PreludeSpec;
 }
 
@@ -29,6 +31,8 @@ function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: 
 /** Runs `job` in this thread. */
 export async function runCompileJob(job: CompileJob): Promise<CompiledModuleInPlace | CompiledCommonJS> {
   const { compileModuleInPlace, compileCommonJS } = await loadCompiler();
-  const options = { specifier: job.id, sourceMap: job.sourceMap, preserve: job.preserve, scopePrelude: scopePrelude.bind(undefined, job.prelude) };
+  const options = {
+    specifier: job.id, sourceMap: job.sourceMap, preserve: job.preserve, directCalls: job.directCalls, scopePrelude: scopePrelude.bind(undefined, job.prelude),
+  };
   return withPrunedMap(job.prelude.kind === 'esm' ? compileModuleInPlace(job.code, options) : compileCommonJS(job.code, options));
 }

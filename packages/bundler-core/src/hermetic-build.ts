@@ -14,6 +14,7 @@ import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile } from './module-kind.js';
 import { ROOT_PACKAGE } from './policy-types.js';
+import { INTRINSIC_GLOBALS } from './intrinsic-names.js';
 import { BOOTSTRAP_ID, LOCKDOWN_ID, denyModuleId, virtualModuleSource } from './bootstrap-source.js';
 import { shiftMappings } from './shift-mappings.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
@@ -206,6 +207,15 @@ export class HermeticBuild {
     return isEsModule(id, pkg.type, code);
   }
 
+  /**
+   * Free names whose calls compile to `$hg.X(…)`, without `(0, …)`: the
+   * intrinsics, which ignore their `this`, when package globals are frozen
+   * (so no package can put another function under those names).
+   */
+  private directCalls(): string[] {
+    return this.options.frozenGlobals === false ? [] : [...INTRINSIC_GLOBALS];
+  }
+
   /** What a module's compiled text and source tell the policy generator about its globals. */
   private globalUsage(code: string, compiledCode: string, compiledGlobals: readonly string[]): { globals: Set<string>; writes: Set<string> } {
     const globals = new Set(compiledGlobals);
@@ -236,7 +246,7 @@ export class HermeticBuild {
   async transformCommonJS(id: string, code: string, preserve: string[] = []): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(id);
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    const compiled = await this.compiler.compileCommonJS(id, code, this.options.sourceMap !== false, chains, pkg.name);
+    const compiled = await this.compiler.compileCommonJS(id, code, this.options.sourceMap !== false, chains, this.directCalls(), pkg.name);
     const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
     this.usages.set(id, { packageName: pkg.name, globals, writes, imports: [], builtins: [] });
     return compiled.map === undefined ? { code: compiled.code, warnings: compiled.warnings } : { code: compiled.code, map: compiled.map, warnings: compiled.warnings };
@@ -316,7 +326,7 @@ export class HermeticBuild {
     const fromModule = this.attributor.moduleKey(id);
     const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    const compiled = await this.compiler.compileModule(id, code, this.options.sourceMap !== false, chains, pkg.name);
+    const compiled = await this.compiler.compileModule(id, code, this.options.sourceMap !== false, chains, this.directCalls(), pkg.name);
     const imports: string[] = [];
     const builtins: string[] = [];
     const check = (specifier: string, resolved: ResolvedDependency): string | undefined => {

@@ -16,10 +16,10 @@ import { scopeModuleId, scopeModuleSource } from '../src/bootstrap-source.js';
 const dist = resolve(__dirname, '..', 'dist', 'compile-pool.js');
 
 const jobs: CompileJob[] = [
-  { id: 'a.js', code: 'export const x = window.y; export function f() { return typeof fetch; }', sourceMap: true, preserve: [], prelude: { kind: 'esm', packageName: 'p' } },
-  { id: 'b.cjs', code: 'module.exports = this === exports && typeof document;', sourceMap: false, preserve: [], prelude: { kind: 'cjs', packageName: 'q>r' } },
-  { id: 'c.js', code: 'import x from "x"; export default x + Math.max(1, 2);', sourceMap: false, preserve: ['process.env.NODE_ENV'], prelude: { kind: 'esm', packageName: 'p' } },
-  { id: 'd.js', code: 'export const = 1;', sourceMap: false, preserve: [], prelude: { kind: 'esm', packageName: 'p' } },
+  { id: 'a.js', code: 'export const x = window.y; export function f() { return typeof fetch; }', sourceMap: true, preserve: [], directCalls: [], prelude: { kind: 'esm', packageName: 'p' } },
+  { id: 'b.cjs', code: 'module.exports = this === exports && typeof document;', sourceMap: false, preserve: [], directCalls: ['Error'], prelude: { kind: 'cjs', packageName: 'q>r' } },
+  { id: 'c.js', code: 'import x from "x"; export default x + Math.max(1, 2);', sourceMap: false, preserve: ['process.env.NODE_ENV'], directCalls: ['Math'], prelude: { kind: 'esm', packageName: 'p' } },
+  { id: 'd.js', code: 'export const = 1;', sourceMap: false, preserve: [], directCalls: [], prelude: { kind: 'esm', packageName: 'p' } },
 ];
 
 test('jobs compiled by two workers equal the same jobs compiled in this thread; a syntax error keeps its type and location', async () => {

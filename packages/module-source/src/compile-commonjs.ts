@@ -30,7 +30,10 @@ export function compileCommonJS(text: string, options: CompileCommonJSOptions = 
   const strict = program.directives.some((d) => d.value.value === 'use strict');
   const analysis = analyze(program, strict, COMMONJS_WRAPPER_NAMES);
   return rewriteInPlace(
-    { text, specifier, program, analysis, strict, hidden: 'local variables', preserve: options.preserve ?? [], sourceMap: options.sourceMap, scopePrelude: options.scopePrelude },
+    {
+      text, specifier, program, analysis, strict, hidden: 'local variables', preserve: options.preserve ?? [],
+      directCalls: options.directCalls ?? [], sourceMap: options.sourceMap, scopePrelude: options.scopePrelude,
+    },
     ({ edits, alias }) => {
       for (const node of analysis.sloppyThis) edits.replace(node.start as number, node.end as number, `${alias('w')}(this)`);
     },

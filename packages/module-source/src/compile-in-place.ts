@@ -24,6 +24,8 @@ export interface InPlaceGoal {
   /** What local variables the direct-eval warning says are out of reach. */
   hidden: string;
   preserve: readonly string[];
+  /** Free names whose calls need no `(0, …)` (see {@link CompileModuleInPlaceOptions.directCalls}). */
+  directCalls: readonly string[];
   sourceMap: boolean | undefined;
   scopePrelude: string | ((info: ScopePreludeInfo) => string) | undefined;
 }
@@ -42,6 +44,7 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
   // Strict code writing a free name must throw when it is absent: it gets the strict scope object.
   const strictAlias = (member: string): string => alias(member === 'g' ? 't' : member);
   const preserved = goal.preserve.filter((chain) => chain.includes('.'));
+  const directCalls = new Set(goal.directCalls);
   const isPreserved = (start: number): boolean =>
     preserved.some((chain) => text.startsWith(chain, start) && !/[\w$]/.test(text[start + chain.length] ?? ''));
   for (const ref of analysis.references) {
@@ -49,6 +52,11 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
     if (ref.scope.lookup(name) !== undefined || IMMUTABLE_GLOBALS.has(name)) continue;
     // Left for a later `define`/replace step, which only matches the chain as written.
     if (ref.role === 'read' && isPreserved(ref.node.start as number)) continue;
+    if (ref.role === 'callee' && directCalls.has(name)) {
+      globals.add(name, ref.node.start as number);
+      edits.replace(ref.node.start as number, ref.node.end as number, `${alias('g')}.${name}`);
+      continue;
+    }
     rewriteFreeReference(ref, edits, isWrite(ref) && ref.strict && !strict ? strictAlias : alias, globals);
     warnDirectEval(session, ref, text, specifier, goal.hidden);
   }
@@ -97,6 +105,7 @@ export function compileModuleInPlace(text: string, options: CompileModuleInPlace
     strict: true,
     hidden: 'module variables',
     preserve: options.preserve ?? [],
+    directCalls: options.directCalls ?? [],
     sourceMap: options.sourceMap,
     scopePrelude: options.scopePrelude,
   });

@@ -116,6 +116,12 @@ export interface CompileCommonJSOptions {
    * them. A chain nobody replaces reads the host's global.
    */
   preserve?: string[];
+  /**
+   * Free names whose calls compile to `$hg.X(…)` rather than `(0, $hg.X)(…)`:
+   * only exact for functions that ignore their `this`, such as the
+   * ECMAScript intrinsics on a frozen global (`Error(…)`, `String(…)`).
+   */
+  directCalls?: string[];
 }
 
 /** Options of {@link compileModuleInPlace}. */
@@ -133,6 +139,8 @@ export interface CompileModuleInPlaceOptions {
   scopePrelude?: string | ((info: ScopePreludeInfo) => string);
   /** As {@link CompileCommonJSOptions.preserve}: member chains a later `define` step replaces. */
   preserve?: string[];
+  /** As {@link CompileCommonJSOptions.directCalls}. */
+  directCalls?: string[];
 }
 
 /** What {@link compileModuleInPlace} and {@link compileCommonJS} return. */

@@ -147,3 +147,11 @@ test('syntax errors name the file, line and column', () => {
   expect(() => compileModuleInPlace('export const = 1;', { specifier: 'pkg/bad.js' })).toThrow(/pkg\/bad\.js:1:14/);
   expect(() => compileModuleInPlace('with (a) {}', { specifier: 'pkg/with.js' })).toThrow(SyntaxError);
 });
+
+test('directCalls: calls of the listed free names skip the (0, …) that keeps `this` undefined', () => {
+  const text = `export const e = Error('x'); export const t = setTimeout(f); export const s = String(1);`;
+  const direct = compileModuleInPlace(text, { directCalls: ['Error', 'String'], scopePrelude: '' });
+  expect(direct.code).toBe(`export const e = $hg.Error('x'); export const t = (0, $hg.setTimeout)($hg.f); export const s = $hg.String(1);`);
+  expect(direct.globals).toEqual(['Error', 'setTimeout', 'f', 'String']);
+  expect(compileModuleInPlace(text, { scopePrelude: '' }).code).toContain(`(0, $hg.Error)('x')`);
+});
