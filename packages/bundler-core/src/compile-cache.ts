@@ -36,12 +36,12 @@ export class CompileCache {
   }
 
   /** `compileModuleInPlace` of an ES module of `packageName` with its scope-module prelude, cached. */
-  compileModule(id: string, code: string, sourceMap: boolean, preserve: string[], directCalls: string[], packageName: string): Promise<CompiledModuleInPlace> {
+  compileModule(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<CompiledModuleInPlace> {
     return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'esm', packageName } }) as Promise<CompiledModuleInPlace>;
   }
 
   /** `compileCommonJS` of a CommonJS body of `packageName` with its bootstrap prelude, cached. */
-  compileCommonJS(id: string, code: string, sourceMap: boolean, preserve: string[], directCalls: string[], packageName: string): Promise<CompiledCommonJS> {
+  compileCommonJS(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<CompiledCommonJS> {
     return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'cjs', packageName } }) as Promise<CompiledCommonJS>;
   }
 

@@ -10,7 +10,8 @@ import { pruneNonTokenSegments } from './prune-source-map.js';
 export interface CompileJob {
   id: string;
   code: string;
-  sourceMap: boolean;
+  /** A source map, or (`'columns'`) a column map for a bundler that maps the compiled text itself. */
+  sourceMap: boolean | 'columns';
   /** Member chains a later `define` step replaces. */
   preserve: string[];
   /** Free names whose calls need no `(0, …)` (the intrinsics, when package globals are frozen). */

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
-import type { SourceMapV3 } from '@hermetic/module-source';
+import type { ColumnMap, SourceMapV3 } from '@hermetic/module-source';
 import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile } from './module-kind.js';
@@ -89,8 +89,18 @@ export interface DeniedRequire {
 export interface TransformResult {
   code: string;
   map?: SourceMapV3;
+  /**
+   * With `sourceMap: 'columns'`: the column map (remap-columns.ts) of the
+   * compiled text from its line `lineOffset` on (lines put before it come
+   * from no original line).
+   */
+  columns?: ColumnMap;
+  lineOffset?: number;
   warnings: string[];
 }
+
+/** How a transform describes its positions: a source map, or a column map the adapter applies to the bundle's map. */
+export type PositionMode = 'map' | 'columns';
 
 const OWN_PACKAGES = /^(@hermetic\/|ses$|@endo\/)/;
 // `import("x")` and `import("x", { … })` with a literal specifier: the forms a bundler resolves.
@@ -107,6 +117,12 @@ const builtinNames = new Set(builtinModules);
 
 function isBuiltin(specifier: string): boolean {
   return specifier.startsWith('node:') || builtinNames.has(specifier) || builtinNames.has(specifier.split('/')[0]);
+}
+
+/** The positions part of a compilation, for a {@link TransformResult}. */
+function positionsOf(compiled: { map?: SourceMapV3; columns?: ColumnMap }): { map?: SourceMapV3; columns?: ColumnMap } {
+  if (compiled.map !== undefined) return { map: compiled.map };
+  return compiled.columns === undefined ? {} : { columns: compiled.columns };
 }
 
 /** `<dir>/node_modules/.cache/hermetic` for the nearest ancestor of `root` that has node_modules. */
@@ -207,6 +223,12 @@ export class HermeticBuild {
     return isEsModule(id, pkg.type, code);
   }
 
+  /** What the compiler is asked for: no positions, a source map, or a column map. */
+  private sourceMapMode(positions: PositionMode): boolean | 'columns' {
+    if (this.options.sourceMap === false) return false;
+    return positions === 'columns' ? 'columns' : true;
+  }
+
   /**
    * Free names whose calls compile to `$hg.X(…)`, without `(0, …)`: the
    * intrinsics, which ignore their `this`, when package globals are frozen
@@ -243,13 +265,13 @@ export class HermeticBuild {
    * member chains a later `define`/replace step substitutes (the bundler's
    * `define` keys); `process.env.NODE_ENV` always is.
    */
-  async transformCommonJS(id: string, code: string, preserve: string[] = []): Promise<TransformResult> {
+  async transformCommonJS(id: string, code: string, preserve: string[] = [], positions: PositionMode = 'map'): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(id);
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    const compiled = await this.compiler.compileCommonJS(id, code, this.options.sourceMap !== false, chains, this.directCalls(), pkg.name);
+    const compiled = await this.compiler.compileCommonJS(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name);
     const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
     this.usages.set(id, { packageName: pkg.name, globals, writes, imports: [], builtins: [] });
-    return compiled.map === undefined ? { code: compiled.code, warnings: compiled.warnings } : { code: compiled.code, map: compiled.map, warnings: compiled.warnings };
+    return { code: compiled.code, ...positionsOf(compiled), warnings: compiled.warnings };
   }
 
   /**
@@ -321,12 +343,12 @@ export class HermeticBuild {
    * a denied `import("x")` rejects with it. `preserve` lists member chains a
    * later `define` step replaces (`process.env.NODE_ENV` always is).
    */
-  async transform(id: string, code: string, resolve: DependencyResolver, preserve: string[] = []): Promise<TransformResult> {
+  async transform(id: string, code: string, resolve: DependencyResolver, preserve: string[] = [], positions: PositionMode = 'map'): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(id);
     const fromModule = this.attributor.moduleKey(id);
     const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    const compiled = await this.compiler.compileModule(id, code, this.options.sourceMap !== false, chains, this.directCalls(), pkg.name);
+    let compiled = await this.compiler.compileModule(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name);
     const imports: string[] = [];
     const builtins: string[] = [];
     const check = (specifier: string, resolved: ResolvedDependency): string | undefined => {
@@ -368,12 +390,21 @@ export class HermeticBuild {
     }
     const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
     this.usages.set(id, { packageName: pkg.name, globals, writes, imports, builtins });
-    let result: { code: string; map?: SourceMapV3 } = compiled.map === undefined ? { code: compiled.code } : { code: compiled.code, map: compiled.map };
+    if (dynamicDenials.size > 0 && compiled.columns !== undefined) {
+      // (Rare.) The guard edits lines, which a source map can follow and a column map cannot.
+      compiled = await this.compiler.compileModule(id, code, this.sourceMapMode('map'), chains, this.directCalls(), pkg.name);
+    }
+    let result: { code: string; map?: SourceMapV3; columns?: ColumnMap; lineOffset?: number } = { code: compiled.code, ...positionsOf(compiled) };
     if (dynamicDenials.size > 0) result = this.guardDynamicImports(result, dynamicDenials);
     if (denials.length > 0 || dynamicDenials.size > 0) {
       const line = denials.map((message) => `import ${q(denyModuleId(message))};`);
       if (dynamicDenials.size > 0) line.push(`import { deniedImport as $hermetic$deniedImport } from ${q(BOOTSTRAP_ID)};`);
-      result = { code: `${line.join(' ')}\n${result.code}`, ...(result.map === undefined ? {} : { map: { ...result.map, mappings: ';' + result.map.mappings } }) };
+      result = {
+        ...result,
+        code: `${line.join(' ')}\n${result.code}`,
+        ...(result.map === undefined ? {} : { map: { ...result.map, mappings: ';' + result.map.mappings } }),
+        ...(result.columns === undefined ? {} : { lineOffset: 1 }),
+      };
     }
     return { ...result, warnings };
   }

@@ -2,7 +2,9 @@
  * @hermetic/bundler-core: what every Hermetic bundler plugin shares.
  */
 export { HermeticBuild } from './hermetic-build.js';
-export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult, DeniedRequire } from './hermetic-build.js';
+export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult, DeniedRequire, PositionMode } from './hermetic-build.js';
+export { remapColumns, originalColumn } from './remap-columns.js';
+export type { ColumnMapped } from './remap-columns.js';
 export { policyGrantsRequire, deniedRequireStub } from './require-policy.js';
 export type { RequireTarget } from './require-policy.js';
 export { PackageAttributor } from './package-attribution.js';

@@ -14,9 +14,9 @@ import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
-import { HermeticBuild, composeSourceMaps, type HermeticOptions, type TransformResult } from '@hermetic/bundler-core';
+import { HermeticBuild, composeSourceMaps, type ColumnMapped, type HermeticOptions, type TransformResult } from '@hermetic/bundler-core';
 import { transpileToJavaScript, loaderOf } from './transpile.js';
-import { injectPolicyIntoOutputs, injectPolicyIntoWrittenFiles } from './inject-policy.js';
+import { finishOutputFiles, finishWrittenFiles } from './finish-outputs.js';
 
 export type { HermeticOptions } from '@hermetic/bundler-core';
 
@@ -86,6 +86,24 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       const sourceMaps = initial.sourcemap !== undefined && initial.sourcemap !== false && options.sourceMap !== false;
       const defineKeys = Object.keys(initial.define ?? {});
 
+      // Modules handed to esbuild compiled, with a column map instead of a source map: after the build, the
+      // bundle's map is moved back to their original text (finish-outputs.ts).
+      const columnMapped = new Map<string, ColumnMapped>();
+      build.onStart(() => {
+        columnMapped.clear();
+      });
+      /** The text esbuild gets for a compiled module (after `entryPrefix`, on a line of its own). */
+      const contentsOf = (path: string, result: TransformResult, original: string, entryPrefix: string): string => {
+        const code = entryPrefix === '' ? result.code : `${entryPrefix}\n${result.code}`;
+        if (!sourceMaps) return code;
+        if (result.columns !== undefined) {
+          columnMapped.set(path, { columns: result.columns, original, lineOffset: (result.lineOffset ?? 0) + (entryPrefix === '' ? 0 : 1) });
+          return code;
+        }
+        if (result.map === undefined) return code;
+        return code + inlineMap(entryPrefix === '' ? result.map : { ...result.map, mappings: ';' + result.map.mappings }, path);
+      };
+
       // Hermetic's virtual modules: the bootstrap, lockdown, and the per-module scope and deny modules.
       build.onResolve({ filter: /^hermetic:/ }, (args) => ({ path: args.path, namespace: NAMESPACE }));
       build.onResolve({ filter: /^(@hermetic\/bundler-core\/bootstrap|ses)$/, namespace: NAMESPACE }, (args) => {
@@ -152,13 +170,10 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         if (cached !== undefined && cached.hash === hash) {
           result = cached.result;
         } else {
-          result = await core.transformCommonJS(args.path, original, defineKeys);
+          result = await core.transformCommonJS(args.path, original, defineKeys, 'columns');
           cache.set(args.path, { hash, result });
         }
-        const contents = sourceMaps && result.map !== undefined
-          ? result.code + inlineMap(result.map, args.path)
-          : result.code;
-        return { contents, loader: 'js', resolveDir: dirname(args.path), warnings: result.warnings.map((text) => ({ text })) };
+        return { contents: contentsOf(args.path, result, original, ''), loader: 'js', resolveDir: dirname(args.path), warnings: result.warnings.map((text) => ({ text })) };
       });
 
       // A module's compilation needs only its own file and what it imports resolved, so the compilations of
@@ -189,6 +204,9 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         const cached = cache.get(path);
         if (cached !== undefined && cached.hash === hash) return cached.result;
         const transpiled = await transpileToJavaScript(path, original, { ...initial, sourcemap: sourceMaps });
+        // Plain JavaScript gets a column map that the bundle's own map is corrected with afterwards (esbuild
+        // then maps the compiled text on its fast path); transpiled code needs a source map to compose.
+        const positions = transpiled.map === undefined ? 'columns' : 'map';
         let result = await core.transform(path, transpiled.code, async (specifier, dynamic) => {
           const direct = relativeFile(specifier, dirname(path));
           if (direct !== undefined) {
@@ -203,7 +221,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           resolutions.set(resolutionKey(path, kind, specifier), resolved);
           if (!resolved.external && resolved.namespace === 'file') startCompiling(resolved.path);
           return { id: resolved.path, external: resolved.external };
-        }, defineKeys);
+        }, defineKeys, positions);
         if (result.map !== undefined && transpiled.map !== undefined) {
           result = { ...result, map: await composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
         }
@@ -220,11 +238,9 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           return { contents: entryPrefix + original, loader: loaderOf(args.path, initial), resolveDir: dirname(args.path) };
         }
         const result = await compilationOf(args.path);
-        const code = entryPrefix === '' ? result.code : `${entryPrefix}\n${result.code}`;
-        const map = result.map === undefined || entryPrefix === '' ? result.map : { ...result.map, mappings: ';' + result.map.mappings };
-        const contents = sourceMaps && map !== undefined ? code + inlineMap(map, args.path) : code;
+        const original = result.columns === undefined ? '' : await readFile(args.path, 'utf8');
         return {
-          contents,
+          contents: contentsOf(args.path, result, original, entryPrefix),
           loader: 'js',
           resolveDir: dirname(args.path),
           warnings: result.warnings.map((text) => ({ text })),
@@ -236,11 +252,11 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         const policyJson = core.finalPolicyJson();
         options.onPolicy?.(policyJson, core);
         if (result.outputFiles !== undefined) {
-          injectPolicyIntoOutputs(result.outputFiles, core.bundledPolicyJson());
+          finishOutputFiles(result.outputFiles, core.bundledPolicyJson(), columnMapped);
           return;
         }
         const written = Object.keys(result.metafile?.outputs ?? {}).map((file) => resolvePath(workingDir, file));
-        await injectPolicyIntoWrittenFiles(written, core.bundledPolicyJson());
+        await finishWrittenFiles(written, core.bundledPolicyJson(), columnMapped);
       });
     },
   };

@@ -10,6 +10,7 @@ import type * as t from '@babel/types';
 import { parseSource } from './parse-source.js';
 import { analyze, type Analysis } from './scope-analysis.js';
 import { emitRecordText } from './source-map.js';
+import { columnMapOf } from './column-map.js';
 import { rewriteFreeReference, IMMUTABLE_GLOBALS } from './free-references.js';
 import { isWrite, rejectWith, startRewrite, warnDirectEval, type RewriteSession } from './rewrite-session.js';
 import type { CompileModuleInPlaceOptions, CompiledInPlace, CompiledModuleInPlace, ScopePreludeInfo, SourceMapV3 } from './types.js';
@@ -26,7 +27,7 @@ export interface InPlaceGoal {
   preserve: readonly string[];
   /** Free names whose calls need no `(0, …)` (see {@link CompileModuleInPlaceOptions.directCalls}). */
   directCalls: readonly string[];
-  sourceMap: boolean | undefined;
+  sourceMap: boolean | 'columns' | undefined;
   scopePrelude: string | ((info: ScopePreludeInfo) => string) | undefined;
 }
 
@@ -73,8 +74,13 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
   const lastDirective = program.directives[program.directives.length - 1];
   const at = lastDirective ? (lastDirective.end as number) : 0;
   if (prelude !== '') edits.wrap(at, at, '', prelude);
-  const { code, map } = emitRecordText(text, edits, '', '', specifier, goal.sourceMap);
-  return { code, map: map as SourceMapV3 | undefined, globals: info.globals, strict, uses: info.uses, prefix: p, warnings };
+  const result = { globals: info.globals, strict, uses: info.uses, prefix: p, warnings };
+  if (goal.sourceMap === 'columns') {
+    const columns = columnMapOf(text, edits.changes());
+    if (columns !== undefined) return { code: edits.apply(text), map: undefined, columns, ...result };
+  }
+  const { code, map } = emitRecordText(text, edits, '', '', specifier, goal.sourceMap !== undefined && goal.sourceMap !== false);
+  return { code, map: map as SourceMapV3 | undefined, ...result };
 }
 
 /**

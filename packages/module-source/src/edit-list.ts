@@ -81,6 +81,37 @@ export class EditList {
   }
 
   /**
+   * The edits in text order, as {@link apply} makes them: `[offset, removed,
+   * inserted]` with the original offset, the length of original text removed
+   * there (0 for an insertion) and the length of the text put in its place.
+   */
+  changes(): Array<[offset: number, removed: number, inserted: number]> {
+    this.sorted();
+    const inserted = new Map<number, number>();
+    for (const { start, end, open, close } of this.wraps) {
+      if (open !== '') inserted.set(start, (inserted.get(start) ?? 0) + open.length);
+      if (close !== '') inserted.set(end, (inserted.get(end) ?? 0) + close.length);
+    }
+    const positions = [...inserted.keys()].sort((a, b) => a - b);
+    const out: Array<[number, number, number]> = [];
+    let r = 0;
+    let i = 0;
+    while (r < this.replacements.length || i < positions.length) {
+      const replacementStart = r < this.replacements.length ? this.replacements[r].start : Infinity;
+      const position = i < positions.length ? positions[i] : Infinity;
+      if (position <= replacementStart) {
+        out.push([position, 0, inserted.get(position)!]);
+        i += 1;
+      } else {
+        const { start, end, text } = this.replacements[r];
+        out.push([start, end - start, text.length]);
+        r += 1;
+      }
+    }
+    return out;
+  }
+
+  /**
    * The edited text, exactly as {@link applyTo} followed by MagicString's
    * toString() would produce it, without MagicString's chunk bookkeeping
    * (the fast path when no source map is requested).

@@ -24,4 +24,5 @@ export type {
   CompileModuleInPlaceOptions,
   CompiledInPlace,
   CompiledModuleInPlace,
+  ColumnMap,
 } from './types.js';

@@ -100,8 +100,8 @@ export interface ScopePreludeInfo {
 export interface CompileCommonJSOptions {
   /** Names the module in error messages, warnings and the source map's `sources`. */
   specifier?: string;
-  /** Produce `map`, a source map from `code` back to `text`. */
-  sourceMap?: boolean;
+  /** Produce `map`, a source map from `code` back to `text`; `'columns'`: the cheaper `columns` instead. */
+  sourceMap?: boolean | 'columns';
   /**
    * Code put first (after the directive prologue, on line 1) that binds the
    * names listed in {@link ScopePreludeInfo.uses}: a function of the
@@ -128,8 +128,8 @@ export interface CompileCommonJSOptions {
 export interface CompileModuleInPlaceOptions {
   /** Names the module in error messages, warnings and the source map's `sources`. */
   specifier?: string;
-  /** Produce `map`, a source map from `code` back to `text`. */
-  sourceMap?: boolean;
+  /** Produce `map`, a source map from `code` back to `text`; `'columns'`: the cheaper `columns` instead. */
+  sourceMap?: boolean | 'columns';
   /**
    * Code put first (on line 1) that binds the names listed in
    * {@link ScopePreludeInfo.uses} before any code of the module runs (an
@@ -142,6 +142,17 @@ export interface CompileModuleInPlaceOptions {
   /** As {@link CompileCommonJSOptions.directCalls}. */
   directCalls?: string[];
 }
+
+/**
+ * Where the columns of an in-place compilation's lines came from (lines keep
+ * their numbers): by 0-based line, flat triples `[compiledColumn,
+ * originalColumn, constant]` in column order. A compiled column `c` at or
+ * after a triple's `compiledColumn` (and before the next's) comes from
+ * `originalColumn + (c - compiledColumn)`, or from `originalColumn` itself
+ * when `constant` is 1 (text the compiler wrote). Lines not listed are
+ * unchanged.
+ */
+export type ColumnMap = Record<number, number[]>;
 
 /** What {@link compileModuleInPlace} and {@link compileCommonJS} return. */
 export type CompiledInPlace = CompiledCommonJS;
@@ -159,6 +170,8 @@ export interface CompiledCommonJS {
   /** The module body, still a CommonJS module body. */
   code: string;
   map: SourceMapV3 | undefined;
+  /** With `sourceMap: 'columns'`: the column map (a source map when an edit joined lines). */
+  columns?: ColumnMap;
   /** Free references, in order of first appearance. */
   globals: string[];
   strict: boolean;
