@@ -9,6 +9,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { ColumnMap } from '@hermetic/module-source';
+import { BASE64_DIGIT, vlq } from './vlq.js';
 
 /** A module compiled in place: its column map and original text. */
 export interface ColumnMapped {
@@ -32,22 +33,6 @@ export function originalColumn(points: readonly number[] | undefined, column: nu
   if (lo === 0) return column;
   const at = (lo - 1) * 3;
   return points[at + 2] === 1 ? points[at + 1] : points[at + 1] + (column - points[at]);
-}
-
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const DIGIT = new Int8Array(128).fill(-1);
-for (let i = 0; i < BASE64.length; i++) DIGIT[BASE64.charCodeAt(i)] = i;
-
-function vlq(value: number): string {
-  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
-  let out = '';
-  do {
-    let digit = rest & 31;
-    rest >>>= 5;
-    if (rest > 0) digit |= 32;
-    out += BASE64[digit];
-  } while (rest > 0);
-  return out;
 }
 
 /**
@@ -85,7 +70,7 @@ function transcode(mappings: string, bySource: ReadonlyMap<number, ColumnMapped>
       let shift = 0;
       let digit: number;
       do {
-        digit = DIGIT[mappings.charCodeAt(i++)];
+        digit = BASE64_DIGIT[mappings.charCodeAt(i++)];
         value += (digit & 31) << shift;
         shift += 5;
       } while (digit & 32);
