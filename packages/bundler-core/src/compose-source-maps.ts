@@ -3,10 +3,8 @@
  * TypeScript/JSX), so that stack traces and devtools reach the files the user
  * wrote even though the compiler only sees transpiled text.
  */
-
 import type { SourceMapV3 } from '@hermetic/module-source';
 import { vlq } from './vlq.js';
-
 
 type Segment = [number, number, number, number] | [number];
 
