@@ -9,7 +9,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { ColumnMap } from '@hermetic/module-source';
-import { BASE64_DIGIT, vlq } from './vlq.js';
+import { BASE64_DIGIT, writeVlq } from './vlq.js';
 
 /** A module compiled in place: its column map and original text. */
 export interface ColumnMapped {
@@ -42,21 +42,30 @@ export function originalColumn(points: readonly number[] | undefined, column: nu
  * rest: decoding everything into arrays and encoding it again costs several
  * times more in a fresh process, which is what a build is.
  */
-function transcode(mappings: string, bySource: ReadonlyMap<number, ColumnMapped>): string {
-  const out: string[] = [];
+function transcode(mappings: string, bySource: ReadonlyArray<ColumnMapped | undefined>): string {
+  // Mappings are ASCII: bytes in, bytes out, and one string at the end.
+  const input = Buffer.from(mappings, 'latin1');
+  let out = Buffer.allocUnsafe(input.length + 4096);
+  let o = 0;
+  const room = (bytes: number): void => {
+    if (o + bytes <= out.length) return;
+    const bigger = Buffer.allocUnsafe(out.length * 2 + bytes);
+    out.copy(bigger, 0, 0, o);
+    out = bigger;
+  };
   // Absolute source, original line and column as read, and line and column as last written.
   let source = 0;
   let line = 0;
   let column = 0;
   let writtenLine = 0;
   let writtenColumn = 0;
-  // Text from here up to the current segment is copied as it is.
+  // Bytes from here up to the current segment are copied as they are.
   let copyFrom = 0;
   let i = 0;
-  const length = mappings.length;
+  const length = input.length;
   const fields = [0, 0, 0, 0, 0];
   while (i < length) {
-    const char = mappings.charCodeAt(i);
+    const char = input[i];
     if (char === 59 /* ; */ || char === 44 /* , */) {
       i += 1;
       continue;
@@ -64,13 +73,13 @@ function transcode(mappings: string, bySource: ReadonlyMap<number, ColumnMapped>
     const start = i;
     let count = 0;
     while (i < length) {
-      const c = mappings.charCodeAt(i);
+      const c = input[i];
       if (c === 59 || c === 44) break;
       let value = 0;
       let shift = 0;
       let digit: number;
       do {
-        digit = BASE64_DIGIT[mappings.charCodeAt(i++)];
+        digit = BASE64_DIGIT[input[i++]];
         value += (digit & 31) << shift;
         shift += 5;
       } while (digit & 32);
@@ -84,7 +93,7 @@ function transcode(mappings: string, bySource: ReadonlyMap<number, ColumnMapped>
     column += fields[3];
     let newLine = line;
     let newColumn = column;
-    const module = bySource.get(source);
+    const module = bySource[source];
     if (module !== undefined) {
       const at = line - module.lineOffset;
       // A position in the line put before the entry maps to the entry's first line.
@@ -92,16 +101,21 @@ function transcode(mappings: string, bySource: ReadonlyMap<number, ColumnMapped>
       newColumn = at < 0 ? 0 : originalColumn(module.columns[at], column);
     }
     if (!inStep || newLine !== line || newColumn !== column) {
-      let text = vlq(fields[0]) + vlq(fields[1]) + vlq(newLine - writtenLine) + vlq(newColumn - writtenColumn);
-      if (count === 5) text += vlq(fields[4]);
-      out.push(mappings.slice(copyFrom, start), text);
+      room(start - copyFrom + 35);
+      o += input.copy(out, o, copyFrom, start);
+      o = writeVlq(out, o, fields[0]);
+      o = writeVlq(out, o, fields[1]);
+      o = writeVlq(out, o, newLine - writtenLine);
+      o = writeVlq(out, o, newColumn - writtenColumn);
+      if (count === 5) o = writeVlq(out, o, fields[4]);
       copyFrom = i;
     }
     writtenLine = newLine;
     writtenColumn = newColumn;
   }
-  out.push(mappings.slice(copyFrom));
-  return out.join('');
+  room(length - copyFrom);
+  o += input.copy(out, o, copyFrom, length);
+  return out.toString('latin1', 0, o);
 }
 
 interface RawMap {
@@ -119,15 +133,13 @@ interface RawMap {
 export function remapColumns(mapJson: string, mapFile: string, modules: ReadonlyMap<string, ColumnMapped>): string {
   const map = JSON.parse(mapJson) as RawMap;
   const base = resolve(dirname(mapFile), map.sourceRoot ?? '');
-  const bySource = new Map<number, ColumnMapped>();
-  map.sources.forEach((source, index) => {
-    const module = modules.get(resolve(base, source));
-    if (module !== undefined) bySource.set(index, module);
-  });
-  if (bySource.size === 0) return mapJson;
+  const bySource = map.sources.map((source) => modules.get(resolve(base, source)));
+  if (bySource.every((module) => module === undefined)) return mapJson;
   map.mappings = transcode(map.mappings, bySource);
   const contents = map.sourcesContent ?? map.sources.map(() => null);
-  for (const [index, module] of bySource) contents[index] = module.original;
+  bySource.forEach((module, index) => {
+    if (module !== undefined) contents[index] = module.original;
+  });
   map.sourcesContent = contents;
   return JSON.stringify(map);
 }

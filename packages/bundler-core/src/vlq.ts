@@ -20,3 +20,18 @@ export function vlq(value: number): string {
   } while (rest > 0);
   return out;
 }
+
+const BASE64_CODE = Uint8Array.from(BASE64, (char) => char.charCodeAt(0));
+
+/** Writes `value` as base64 VLQ into `target` at `offset` (room for 7 bytes needed); returns the offset after it. */
+export function writeVlq(target: Uint8Array, offset: number, value: number): number {
+  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
+  let at = offset;
+  do {
+    let digit = rest & 31;
+    rest >>>= 5;
+    if (rest > 0) digit |= 32;
+    target[at++] = BASE64_CODE[digit];
+  } while (rest > 0);
+  return at;
+}
