@@ -18,7 +18,7 @@ test('an ES module becomes a CommonJS registration of its record: no import/expo
   expect(code).toContain('hermeticModule(__filename');
   expect(code).toContain('require.resolve("./a.js")');
   expect(code).toContain('require("./a.js")');
-  expect(code).toContain('format: 1');
+  expect(code).toContain('format: 2');
   expect(code).not.toMatch(/^\s*(import|export)\s/m);
 });
 

@@ -7,7 +7,8 @@ import { parseSource } from './parse-source.js';
 import { analyze, type Reference } from './scope-analysis.js';
 import { readModuleInterface, patternNames } from './module-bindings.js';
 import { emitRecordText } from './source-map.js';
-import { propertyKey, bindingsLiteral } from './record-literals.js';
+import { bindingsLiteral } from './record-literals.js';
+import { exportGetter, importSetter } from './instantiation-yield.js';
 import { rewriteFreeReference, isAnonymousFunctionDefinition, IMMUTABLE_GLOBALS } from './free-references.js';
 import { isWrite, startRewrite, warnDirectEval } from './rewrite-session.js';
 import { asciiJson, escapeNonAscii } from './ascii-text.js';
@@ -228,9 +229,8 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
 
 
   // The prologue: aliases, import locals, the instantiation yield.
-  const setters = moduleInterface.imports.map((entry) => `${p}v=>${entry.local}=${p}v`);
-  const getters: string[] = [];
-  for (const [name, local] of moduleInterface.exportLocals) getters.push(`${propertyKey(name)}:()=>${local}`);
+  const setter = importSetter(p, moduleInterface.imports.map((entry) => entry.local));
+  const getter = exportGetter(p, [...moduleInterface.exportLocals.values()]);
   const importLocals = moduleInterface.imports.map((entry) => entry.local);
   const aliases = [...used].sort().map((member) => `${p}${member}=${p}.${member}`);
   const module = (options.format ?? 'module') === 'module';
@@ -239,13 +239,13 @@ export function compileModule(text: string, options: CompileModuleOptions = {}):
   if (aliases.length > 0) prologue += `const ${aliases.join(',')};`;
   if (importLocals.length > 0) prologue += `let ${importLocals.join(',')};`;
   if (defaultNameFix) prologue += `({}).constructor.defineProperty(${defaultLocal},"name",{value:"default"});`;
-  prologue += `yield[[${setters.join(',')}],{${getters.join(',')}},${asciiJson(hoisted)}];`;
+  prologue += `yield[${setter},${getter},${asciiJson(hoisted)}];`;
 
   const hasTopLevelAwait = analysis.hasTopLevelAwait;
   const needsImport = analysis.importExpressions.length > 0;
   const needsImportMeta = analysis.importMetas.length > 0;
   const globalNames = globals.names();
-  let header = `{format:1,bindings:${bindingsLiteral(moduleInterface.bindings)},`;
+  let header = `{format:2,bindings:${bindingsLiteral(moduleInterface.bindings)},`;
   if (needsImport) header += 'needsImport:true,';
   if (needsImportMeta) header += 'needsImportMeta:true,';
   if (hasTopLevelAwait) header += 'hasTopLevelAwait:true,';

@@ -78,7 +78,7 @@ describe('bindings (CONFORMANCE 3)', () => {
     const text = `import a from 'm1'; export * as n from 'm2'; export const x = a;`;
     const { code, bindings } = compileModule(text, { format: 'expression' });
     const record = new Function(`return ${code}`)() as { format: number; bindings: unknown; functor: unknown };
-    expect(record.format).toBe(1);
+    expect(record.format).toBe(2);
     expect(record.bindings).toEqual(bindings);
     expect(Object.prototype.toString.call(record.functor)).toBe('[object GeneratorFunction]');
   });

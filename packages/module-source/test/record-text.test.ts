@@ -18,18 +18,45 @@ describe('the record text', () => {
     const { default: record } = (await import(pathToFileURL(file).href)) as {
       default: { format: number; bindings: unknown[]; globals: string[]; functor: (h: object) => Generator<unknown> };
     };
-    expect(record.format).toBe(1);
+    expect(record.format).toBe(2);
     expect(record.bindings).toEqual([{ import: 'a', from: './a.js' }, { export: 'b' }]);
     expect(record.globals).toEqual([]);
     const generator = record.functor.call(undefined, { x: (v: unknown) => v, k: () => { throw new ReferenceError('k'); } });
-    const [setters, getters, hoisted] = generator.next().value as [Array<(v: unknown) => void>, { [k: string]: () => unknown }, string[]];
-    expect(setters).toHaveLength(1);
-    expect(Object.keys(getters)).toEqual(['b']);
+    const [set, get, hoisted] = generator.next().value as [(index: number, v: unknown) => void, (index: number) => unknown, string[]];
+    expect(typeof set).toBe('function');
+    expect(typeof get).toBe('function');
     expect(hoisted).toEqual([]);
-    expect(() => getters.b()).toThrow(ReferenceError); // b is in its TDZ until the body runs
-    setters[0]('A');
+    expect(() => get(0)).toThrow(ReferenceError); // b is in its TDZ until the body runs
+    set(0, 'A');
     expect(generator.next().done).toBe(true);
-    expect(getters.b()).toBe('A');
+    expect(get(0)).toBe('A');
+  });
+
+  test('format 2: one setter and one getter, by import entry and local export index, for 0, 1, a few and many entries', () => {
+    type FirstYield = [((i: number, v: unknown) => void) | 0, ((j: number) => unknown) | 0, string[]];
+    const firstYield = (text: string): FirstYield => {
+      const { code } = compileModule(text, { format: 'expression' });
+      const record = new Function(`return ${code}`)() as { functor: (h: object) => Generator<unknown> };
+      const generator = record.functor.call(undefined, { x: (v: unknown) => v, k: () => undefined });
+      return generator.next().value as FirstYield;
+    };
+    expect(firstYield(`1;`)).toEqual([0, 0, []]);
+    for (const count of [1, 3, 7]) {
+      const names = Array.from({ length: count }, (_, i) => `n${i}`);
+      // Imports: each setter index assigns its own local, which an exported function reads back.
+      const importer = firstYield(`import { ${names.join(', ')} } from 'm';\nexport function read() { return [${names.join(', ')}]; }`);
+      const set = importer[0] as (i: number, v: unknown) => void;
+      names.forEach((_, i) => set(i, `v${i}`));
+      const read = (importer[1] as (j: number) => unknown)(0) as () => unknown[];
+      expect(read()).toEqual(names.map((_, i) => `v${i}`));
+      // Exports: local export j in bindings order, an indirect export (`export { imp }`) skipped, aliases of one local kept apart.
+      const exports = names.map((name, i) => `export function ${name}() { return ${i}; }`).join('\n');
+      const exporter = firstYield(`import { imp } from 'm';\n${exports}\nexport { imp, n0 as alias };`);
+      const get = exporter[1] as (j: number) => () => number;
+      expect(names.map((_, j) => get(j)())).toEqual(names.map((_, j) => j));
+      expect(get(count)()).toBe(0); // `n0 as alias`
+      expect([...exporter[2]].sort()).toEqual([...names, 'alias'].sort());
+    }
   });
 
   test('the text with and without a source map is identical (magic-string and the fast path agree)', () => {

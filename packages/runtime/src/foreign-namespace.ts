@@ -31,7 +31,7 @@ export function instanceForNamespaceObject(namespace: object, host: ModuleHost, 
   };
   instance = createInstance(source, host, name);
   for (const key of keys) {
-    const cell: ExportCell = { read: () => (namespace as Record<string, unknown>)[key], initialized: true, subscribers: [] };
+    const cell: ExportCell = { get: () => (namespace as Record<string, unknown>)[key], index: 0, initialized: true, subscribers: [] };
     instance.cells.set(key, cell);
   }
   instance.instantiated = true;

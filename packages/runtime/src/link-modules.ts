@@ -5,7 +5,7 @@
  * before any code runs.
  */
 import { getNamespace } from './namespace-object.js';
-import { AMBIGUOUS, NAMESPACE, type ExportCell, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
+import { AMBIGUOUS, NAMESPACE, readCell, subscribe, type ExportCell, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
 import { isIndirectExport } from './static-analysis.js';
 
 type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;
@@ -91,9 +91,9 @@ export function linkGraph(root: ModuleInstance): void {
   // Namespace setters run before any binding subscription: a module that
   // re-exports its own namespace import (`import * as ns; export { ns }`)
   // must hold the namespace in that cell before an importer reads it.
-  const namespaceSetters: Array<(value: unknown) => void> = [];
-  const namespaceModules: ModuleInstance[] = [];
-  const connectedSetters: Array<(value: unknown) => void> = [];
+  // Flat (importer, import index, target) triples.
+  const namespaceImports: Array<ModuleInstance | number> = [];
+  const connectedImports: Array<ModuleInstance | number> = [];
   const connectedCells: ExportCell[] = [];
   for (const module of modules) {
     const { imports, indirectExports } = module.source.analysis;
@@ -104,19 +104,16 @@ export function linkGraph(root: ModuleInstance): void {
     }
     for (let i = 0; i < imports.length; i++) {
       const entry = imports[i];
-      const setter = module.setters[i];
       const imported = requested(module, entry.request.key);
       if (entry.importName === '*') {
-        namespaceSetters.push(setter);
-        namespaceModules.push(imported);
+        namespaceImports.push(module, i, imported);
         continue;
       }
       const resolution = resolveExport(imported, entry.importName);
       if (resolution === null || resolution === AMBIGUOUS) throw linkError(module, entry.request.specifier, entry.importName, resolution);
       const { module: target, bindingName } = resolution;
       if (bindingName === NAMESPACE) {
-        namespaceSetters.push(setter);
-        namespaceModules.push(target);
+        namespaceImports.push(module, i, target);
         continue;
       }
       // ResolveExport only answers local exports, and every local export has a cell.
@@ -128,16 +125,19 @@ export function linkGraph(root: ModuleInstance): void {
       // exporter getter call (nor their compilation). Virtual sources read
       // their environment directly and are connected now.
       if (module.source.record !== undefined) continue;
-      connectedSetters.push(setter);
+      connectedImports.push(module, i);
       connectedCells.push(cell);
     }
   }
-  for (let i = 0; i < namespaceSetters.length; i++) namespaceSetters[i](getNamespace(namespaceModules[i]));
+  for (let j = 0; j < namespaceImports.length; j += 3) {
+    (namespaceImports[j] as ModuleInstance).set(namespaceImports[j + 1] as number, getNamespace(namespaceImports[j + 2] as ModuleInstance));
+  }
   for (let i = 0; i < connectedCells.length; i++) {
     const cell = connectedCells[i];
-    const setter = connectedSetters[i];
-    cell.subscribers.push(setter);
-    if (cell.initialized) setter(cell.read());
+    const { set } = connectedImports[2 * i] as ModuleInstance;
+    const index = connectedImports[2 * i + 1] as number;
+    subscribe(cell, set, index);
+    if (cell.initialized) set(index, readCell(cell));
   }
   for (const module of modules) module.status = 'linked';
 }

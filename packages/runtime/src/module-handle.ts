@@ -1,12 +1,12 @@
 /**
  * Instantiation of a precompiled record: builds the module handle `$h`
  * (docs/record-format.md), calls the functor and takes its first `yield`
- * (setters, getters, hoisted export names).
+ * (setter, getter, hoisted export names; format 1: one function per binding).
  */
 import { importDynamically } from './dynamic-import.js';
 import { buildGlobalScope, typeofGlobal } from './global-scope.js';
-import { importMetaOf, type ExportCell, type ModuleInstance } from './module-instance.js';
-import type { InstantiationRecord, ModuleHandle, ModuleRecord } from './record-types.js';
+import { importMetaOf, publish, readCell, type ExportCell, type ImportSetter, type ModuleInstance } from './module-instance.js';
+import type { FormatOneInstantiationRecord, InstantiationRecord, ModuleHandle, ModuleRecord } from './record-types.js';
 import { beforeInitialization, isThenable } from './shared-helpers.js';
 
 /**
@@ -22,10 +22,7 @@ function notify(table: Record<string, ExportCell>, name: string): void {
   // Only own cells have subscribers; inherited Object.prototype members do not.
   if (cell === undefined || cell.subscribers === undefined) return;
   cell.initialized = true;
-  const subscribers = cell.subscribers;
-  if (subscribers.length === 0) return;
-  const value = cell.read();
-  for (let j = 0; j < subscribers.length; j++) subscribers[j](value);
+  if (cell.subscribers.length !== 0) publish(cell, readCell(cell));
 }
 
 /** Builds `$h` for one instance of a record. */
@@ -44,12 +41,12 @@ export function buildHandle(instance: ModuleInstance, record: ModuleRecord): Mod
     k(index: number): unknown {
       const cell = instance.importCells[index];
       if (cell === undefined || !cell.initialized) throw beforeInitialization(instance.source.analysis.imports[index].localName);
-      const value = cell.read();
+      const value = readCell(cell);
       if (subscribed[index] !== true) {
         subscribed[index] = true;
-        const setter = instance.setters[index];
-        cell.subscribers.push(setter);
-        setter(value);
+        const set = instance.set;
+        cell.subscribers.push(set, index);
+        set(index, value);
       }
       return value;
     },
@@ -73,21 +70,55 @@ function malformed(instance: ModuleInstance, what: string): TypeError {
   return new TypeError(`The module record of ${instance.name} is malformed: ${what}. Rebuild it with @hermetic/module-source.`);
 }
 
-function install(instance: ModuleInstance, result: IteratorResult<InstantiationRecord, void>): void {
-  if (result.done || !Array.isArray(result.value)) throw malformed(instance, 'its functor did not yield [setters, getters, hoisted]');
-  const [setters, getters, hoisted] = result.value;
+type Getter = (index: number) => unknown;
+type FirstYield = InstantiationRecord | FormatOneInstantiationRecord;
+
+/** A format-1 record's per-binding functions behind the format-2 (index) interface. */
+function adaptFormatOne(instance: ModuleInstance, [setters, getters]: FormatOneInstantiationRecord): [ImportSetter, Getter] {
   const { imports, localExports } = instance.source.analysis;
   if (!Array.isArray(setters) || setters.length !== imports.length) {
     throw malformed(instance, `expected ${imports.length} import setters, got ${Array.isArray(setters) ? setters.length : typeof setters}`);
   }
-  instance.setters = setters;
+  const reads: Array<() => unknown> = [];
+  for (let i = 0; i < localExports.length; i++) {
+    const exportName = localExports[i].exportName;
+    const read = isObjectLike(getters) ? getters[exportName] : undefined;
+    if (typeof read !== 'function') throw malformed(instance, `no getter for the export '${exportName}'`);
+    reads.push(read);
+  }
+  return [(index, value) => setters[index](value), (index) => reads[index]()];
+}
+
+function isObjectLike(value: unknown): value is Record<string, unknown> {
+  return (typeof value === 'object' && value !== null) || typeof value === 'function';
+}
+
+/** The setter and getter of a format-2 first yield: a function each, or `0` when there is nothing to set or get. */
+function formatTwo(instance: ModuleInstance, [set, get]: InstantiationRecord): [ImportSetter, Getter] {
+  const { imports, localExports } = instance.source.analysis;
+  if (typeof set !== 'function' && !(set === 0 && imports.length === 0)) {
+    throw malformed(instance, `expected an import setter function for ${imports.length} import entries, got ${typeof set}`);
+  }
+  if (typeof get !== 'function' && !(get === 0 && localExports.length === 0)) {
+    throw malformed(instance, `expected an export getter function for ${localExports.length} local exports, got ${typeof get}`);
+  }
+  return [set as ImportSetter, get as Getter];
+}
+
+function install(instance: ModuleInstance, result: IteratorResult<FirstYield, void>): void {
+  if (result.done || !Array.isArray(result.value)) throw malformed(instance, 'its functor did not yield [setter, getter, hoisted]');
+  const first = result.value;
+  const hoisted = first[2];
+  const [set, get] = (instance.source.record as ModuleRecord).format === 1
+    ? adaptFormatOne(instance, first as FormatOneInstantiationRecord)
+    : formatTwo(instance, first as InstantiationRecord);
+  const { localExports } = instance.source.analysis;
+  instance.set = set;
   const table = cellTables.get(instance) as Record<string, ExportCell>;
   const cells = instance.cells;
   for (let i = 0; i < localExports.length; i++) {
     const exportName = localExports[i].exportName;
-    const read = getters[exportName];
-    if (typeof read !== 'function') throw malformed(instance, `no getter for the export '${exportName}'`);
-    const cell: ExportCell = { read, initialized: false, subscribers: [] };
+    const cell: ExportCell = { get, index: i, initialized: false, subscribers: [] };
     cells.set(exportName, cell);
     if (exportName === '__proto__') Object.defineProperty(table, exportName, { value: cell, enumerable: true });
     else table[exportName] = cell;
@@ -107,7 +138,7 @@ export function instantiateRecord(instance: ModuleInstance, record: ModuleRecord
   const first = generator.next();
   instance.execute = () => generator.next();
   if (isThenable(first)) {
-    return (first as Promise<IteratorResult<InstantiationRecord, void>>).then((result) => install(instance, result));
+    return (first as Promise<IteratorResult<FirstYield, void>>).then((result) => install(instance, result));
   }
-  install(instance, first as IteratorResult<InstantiationRecord, void>);
+  install(instance, first as IteratorResult<FirstYield, void>);
 }

@@ -7,13 +7,37 @@ import type { ModuleRequest } from './static-analysis.js';
 
 export type ModuleStatus = 'new' | 'unlinked' | 'linked' | 'evaluating' | 'evaluating-async' | 'evaluated';
 
+/** Sets an instance's import entry `index` (a record's setter, docs/record-format.md). */
+export type ImportSetter = (index: number, value: unknown) => void;
+
 /** One exported local binding: importers subscribe setters to it. */
 export interface ExportCell {
-  /** Reads the binding; throws ReferenceError while it is in its TDZ. */
-  read: () => unknown;
+  /** `get(index)` reads the binding; throws ReferenceError while it is in its TDZ. */
+  get: (index: number) => unknown;
+  index: number;
   initialized: boolean;
-  subscribers: Array<(value: unknown) => void>;
+  /** Flat (setter, import index) pairs: no pair object per subscription. */
+  subscribers: Array<ImportSetter | number>;
 }
+
+/** The current value of an export cell. */
+export function readCell(cell: ExportCell): unknown {
+  return cell.get(cell.index);
+}
+
+/** Makes `set(index, value)` follow every change of `cell`. */
+export function subscribe(cell: ExportCell, set: ImportSetter, index: number): void {
+  cell.subscribers.push(set, index);
+}
+
+/** Pushes `value` to every subscriber of `cell`. */
+export function publish(cell: ExportCell, value: unknown): void {
+  const subscribers = cell.subscribers;
+  for (let j = 0; j < subscribers.length; j += 2) (subscribers[j] as ImportSetter)(subscribers[j + 1] as number, value);
+}
+
+/** The setter of an instance without imports. */
+const noImports: ImportSetter = () => undefined;
 
 /** Where an instance's imports and `import.meta` come from. */
 export interface ModuleHost {
@@ -50,8 +74,8 @@ export interface ModuleInstance {
   /** True once the functor yielded (or the virtual env exists); a promise while an async functor is getting there. */
   instantiated: boolean | Promise<void>;
   cells: Map<string, ExportCell>;
-  /** One per import entry, in entry order. */
-  setters: Array<(value: unknown) => void>;
+  /** Sets import entry `index` (entries in bindings order). */
+  set: ImportSetter;
   /** The exporter's cell each (non-namespace) import entry linked to, in entry order: `$h.k` reads it. */
   importCells: Array<ExportCell | undefined>;
   /** Runs the body: undefined when done, or a promise for an async body. */
@@ -86,7 +110,7 @@ export function createInstance(source: SourceInternals, host: ModuleHost, name: 
     graphLoaded: false,
     instantiated: false,
     cells: new Map(),
-    setters: [],
+    set: noImports,
     importCells: [],
     resolutions: new Map(),
     dfsIndex: -1,

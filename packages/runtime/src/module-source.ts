@@ -1,6 +1,6 @@
 /**
  * `ModuleSource`: the compiled, instance-independent part of a module (a
- * format-1 record or a virtual module source), optionally carrying the
+ * precompiled record or a virtual module source), optionally carrying the
  * import-hook proposal's handler.
  */
 import { requireCompiler } from './compiler-slot.js';
@@ -58,8 +58,8 @@ export function sourceInternals(value: unknown, where: string): SourceInternals 
   if (internals !== undefined) return internals;
   const source = value as ModuleRecord & VirtualModuleSource;
   const record = isObject(value) && typeof source.functor === 'function' && 'format' in source ? source : undefined;
-  if (record !== undefined && record.format !== 1) {
-    throw new TypeError(`${where}: record format ${String(record.format)}, but this runtime links format 1; rebuild with a matching @hermetic/module-source`);
+  if (record !== undefined && record.format !== 2 && record.format !== 1) {
+    throw new TypeError(`${where}: record format ${String(record.format)}, but this runtime links formats 1 and 2; rebuild with a matching @hermetic/module-source`);
   }
   if (record === undefined && !isVirtualModuleSource(value)) {
     throw new TypeError(`${where}: expected a ModuleSource, a precompiled module record or a virtual module source, got ${describe(value)}`);
@@ -99,8 +99,8 @@ function copyBinding(entry: Binding): Binding {
 
 /**
  * A module's source: `new ModuleSource(text)` (needs a compiler, see
- * compiler-slot.ts), `new ModuleSource(record)` for a precompiled format-1
- * record, `new ModuleSource(virtualSource)`, or
+ * compiler-slot.ts), `new ModuleSource(record)` for a precompiled record
+ * (format 2, or 1), `new ModuleSource(virtualSource)`, or
  * `new ModuleSource(otherSource, handler)` for a new identity with the same
  * code and the handler's `importHook` / `importMetaHook`.
  */

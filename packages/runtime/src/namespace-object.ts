@@ -5,7 +5,7 @@
  * Proxy invariant holds while reads go live through the export cells.
  */
 import { getExportedNames, resolveExport } from './link-modules.js';
-import { AMBIGUOUS, NAMESPACE, type ModuleInstance } from './module-instance.js';
+import { AMBIGUOUS, NAMESPACE, readCell, type ModuleInstance } from './module-instance.js';
 
 const namespaceOwners = new WeakMap<object, ModuleInstance>();
 
@@ -21,7 +21,7 @@ function readerFor(module: ModuleInstance, name: string): (() => unknown) | unde
   const { module: target, bindingName } = resolution;
   if (bindingName === NAMESPACE) return () => getNamespace(target);
   const cell = target.cells.get(bindingName);
-  return cell === undefined ? undefined : cell.read;
+  return cell === undefined ? undefined : () => readCell(cell);
 }
 
 /** GetModuleNamespace(module): created once per instance. */

@@ -22,22 +22,37 @@ export interface ModuleHandle {
   m?: object;
 }
 
-/** What the first `yield` of a module functor hands to the runtime. */
+/**
+ * What the first `yield` of a format-2 module functor hands to the runtime:
+ * one setter for every import entry and one getter for every local export,
+ * each taking the entry's index (`0` when there is no such entry).
+ */
 export type InstantiationRecord = [
+  set: ((importIndex: number, value: unknown) => void) | 0,
+  get: ((localExportIndex: number) => unknown) | 0,
+  hoisted: string[],
+];
+
+/** The first `yield` of a format-1 record (still linked): one function per binding. */
+export type FormatOneInstantiationRecord = [
   setters: Array<(value: unknown) => void>,
   getters: Record<string, () => unknown>,
   hoisted: string[],
 ];
 
-/** A precompiled module record. */
+/** A precompiled module record (format 2; format 1 is still accepted). */
 export interface ModuleRecord {
-  format: 1;
+  format: 1 | 2;
   bindings: Binding[];
   needsImport?: boolean;
   needsImportMeta?: boolean;
   hasTopLevelAwait?: boolean;
   globals: string[];
-  functor: (handle: ModuleHandle) => Generator<InstantiationRecord, void, unknown> | AsyncGenerator<InstantiationRecord, void, unknown>;
+  functor: (
+    handle: ModuleHandle,
+  ) =>
+    | Generator<InstantiationRecord | FormatOneInstantiationRecord, void, unknown>
+    | AsyncGenerator<InstantiationRecord | FormatOneInstantiationRecord, void, unknown>;
 }
 
 /** The handle passed to a script functor. */

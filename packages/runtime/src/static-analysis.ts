@@ -57,7 +57,21 @@ function bindingError(what: string, entry: unknown, where: string | undefined): 
   return new SyntaxError(`${what} in the bindings of ${where ?? 'a module source'}: ${JSON.stringify(entry)}`);
 }
 
-/** Analyses `bindings`; throws a SyntaxError for malformed entries or duplicate export names. */
+/** A string-valued member of a binding entry, or the SyntaxError naming it. */
+function stringMember(entry: Record<string, unknown>, key: string, value: unknown, where: string | undefined): string {
+  if (typeof value !== 'string') throw bindingError(`\`${key}\` must be a string`, entry, where);
+  return value;
+}
+
+/**
+ * Analyses `bindings`; throws a SyntaxError for malformed entries or duplicate export names.
+ *
+ * One pass, one shape test per entry: its kind is the first of `import`,
+ * `importAllFrom`, `importFrom`, `exportAllFrom`, `export` that it has
+ * (`in`, so a member holding undefined still counts and is reported), and
+ * members are read by name rather than through per-entry helper calls, since
+ * this runs once per module at start-up, mostly before V8 optimises it.
+ */
 export function analyzeBindings(bindings: readonly Binding[], where?: string): StaticAnalysis {
   const cached = cache.get(bindings);
   if (cached !== undefined) return cached;
@@ -68,24 +82,18 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
   const exports: LocalExportEntry[] = [];
   const indirectExports: IndirectExportEntry[] = [];
   const starExports: ModuleRequest[] = [];
-  // The helpers read the entry being analysed (one set of closures per list, not per entry).
-  let entry: Record<string, unknown> = {};
-  const name = (key: string): string => {
-    const value = entry[key];
-    if (typeof value !== 'string') throw bindingError(`\`${key}\` must be a string`, entry, where);
-    return value;
-  };
-  const nameOr = (key: string, fallback: string): string => (entry[key] === undefined ? fallback : name(key));
-  const request = (key: string): ModuleRequest => {
-    const specifier = name(key);
+  const request = (entry: Record<string, unknown>, key: string, value: unknown): ModuleRequest => {
+    const specifier = stringMember(entry, key, value, where);
     const attributes = entry.attributes as Record<string, unknown> | undefined;
-    const keys = attributes === undefined || attributes === null ? [] : Object.keys(attributes).sort();
     let sorted = NO_ATTRIBUTES;
     let requestKey = specifier;
-    if (keys.length > 0) {
-      sorted = {};
-      for (const k of keys) sorted[k] = String((attributes as Record<string, unknown>)[k]);
-      requestKey = `${specifier}\u0000${JSON.stringify(sorted)}`;
+    if (attributes !== undefined && attributes !== null) {
+      const keys = Object.keys(attributes).sort();
+      if (keys.length > 0) {
+        sorted = {};
+        for (const k of keys) sorted[k] = String(attributes[k]);
+        requestKey = `${specifier}\u0000${JSON.stringify(sorted)}`;
+      }
     }
     let found = byKey.get(requestKey);
     if (found === undefined) {
@@ -95,28 +103,37 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
     }
     return found;
   };
-  const addImport = (from: ModuleRequest, importName: string, localName: string): void => {
-    const imported: ImportEntry = { request: from, importName, localName };
-    imports.push(imported);
-    importsByLocal.set(localName, imported);
-  };
-  for (entry of bindings as readonly Record<string, unknown>[]) {
+  const list = bindings as readonly Record<string, unknown>[];
+  for (let i = 0; i < list.length; i++) {
+    const entry = list[i];
     if (entry === null || typeof entry !== 'object') throw bindingError('An entry must be an object', entry, where);
     if ('import' in entry) {
-      const importName = name('import');
-      addImport(request('from'), importName, nameOr('as', importName));
+      const importName = stringMember(entry, 'import', entry.import, where);
+      const from = request(entry, 'from', entry.from);
+      const as = entry.as;
+      const localName = as === undefined ? importName : stringMember(entry, 'as', as, where);
+      const imported: ImportEntry = { request: from, importName, localName };
+      imports.push(imported);
+      importsByLocal.set(localName, imported);
     } else if ('importAllFrom' in entry) {
-      addImport(request('importAllFrom'), '*', name('as'));
+      const from = request(entry, 'importAllFrom', entry.importAllFrom);
+      const localName = stringMember(entry, 'as', entry.as, where);
+      const imported: ImportEntry = { request: from, importName: '*', localName };
+      imports.push(imported);
+      importsByLocal.set(localName, imported);
     } else if ('importFrom' in entry) {
-      request('importFrom');
+      request(entry, 'importFrom', entry.importFrom);
     } else if ('exportAllFrom' in entry) {
-      const from = request('exportAllFrom');
-      if (entry.as === undefined) starExports.push(from);
-      else indirectExports.push({ exportName: name('as'), request: from, importName: '*' });
+      const from = request(entry, 'exportAllFrom', entry.exportAllFrom);
+      const as = entry.as;
+      if (as === undefined) starExports.push(from);
+      else indirectExports.push({ exportName: stringMember(entry, 'as', as, where), request: from, importName: '*' });
     } else if ('export' in entry) {
-      const localName = name('export');
-      const exportName = nameOr('as', localName);
-      if (entry.from !== undefined) indirectExports.push({ exportName, request: request('from'), importName: localName });
+      const localName = stringMember(entry, 'export', entry.export, where);
+      const as = entry.as;
+      const exportName = as === undefined ? localName : stringMember(entry, 'as', as, where);
+      const from = entry.from;
+      if (from !== undefined) indirectExports.push({ exportName, request: request(entry, 'from', from), importName: localName });
       else exports.push({ exportName, localName });
     } else {
       throw bindingError('Unknown binding entry', entry, where);
@@ -124,17 +141,23 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
   }
   // ParseModule: a local export of an imported name is an indirect export,
   // unless the import is a namespace import.
-  const localExports: LocalExportEntry[] = [];
-  for (const e of exports) {
-    const imported = importsByLocal.get(e.localName);
-    if (imported === undefined || imported.importName === '*') localExports.push(e);
-    else indirectExports.push({ exportName: e.exportName, request: imported.request, importName: imported.importName });
+  let localExports = exports;
+  if (importsByLocal.size > 0) {
+    localExports = [];
+    for (let i = 0; i < exports.length; i++) {
+      const e = exports[i];
+      const imported = importsByLocal.get(e.localName);
+      if (imported === undefined || imported.importName === '*') localExports.push(e);
+      else indirectExports.push({ exportName: e.exportName, request: imported.request, importName: imported.importName });
+    }
   }
   const exportsByName = new Map<string, LocalExportEntry | IndirectExportEntry>();
-  for (const entry of [...localExports, ...indirectExports]) {
-    if (exportsByName.has(entry.exportName)) throw bindingError(`Duplicate export '${entry.exportName}'`, entry, where);
-    exportsByName.set(entry.exportName, entry);
-  }
+  const addExport = (e: LocalExportEntry | IndirectExportEntry): void => {
+    if (exportsByName.has(e.exportName)) throw bindingError(`Duplicate export '${e.exportName}'`, e, where);
+    exportsByName.set(e.exportName, e);
+  };
+  for (let i = 0; i < localExports.length; i++) addExport(localExports[i]);
+  for (let i = 0; i < indirectExports.length; i++) addExport(indirectExports[i]);
   const analysis: StaticAnalysis = { requests, imports, localExports, indirectExports, starExports, exportsByName };
   cache.set(bindings, analysis);
   return analysis;

@@ -5,7 +5,7 @@
  * exported names are writable and push every write to importers.
  */
 import { importDynamically } from './dynamic-import.js';
-import { importMetaOf, type ExportCell, type ModuleInstance } from './module-instance.js';
+import { importMetaOf, publish, type ExportCell, type ModuleInstance } from './module-instance.js';
 import type { Binding } from './record-types.js';
 import { beforeInitialization, hasOwn, isObject } from './shared-helpers.js';
 
@@ -44,26 +44,24 @@ export function isVirtualModuleSource(value: unknown): value is VirtualModuleSou
 export function instantiateVirtual(instance: ModuleInstance, virtual: VirtualModuleSource): void {
   const env: Record<string, unknown> = Object.create(null);
   const { imports, localExports } = instance.source.analysis;
-  const setters: Array<(value: unknown) => void> = [];
-  for (const { localName } of imports) {
-    let value: unknown;
-    let initialized = false;
-    setters.push((v) => {
-      value = v;
-      initialized = true;
-    });
+  const values: unknown[] = [];
+  const initialized: boolean[] = [];
+  imports.forEach(({ localName }, index) => {
     Object.defineProperty(env, localName, {
       get() {
-        if (!initialized) throw beforeInitialization(localName);
-        return value;
+        if (initialized[index] !== true) throw beforeInitialization(localName);
+        return values[index];
       },
       set() {
         throw new TypeError(`Cannot assign to '${localName}': it is an imported binding of ${instance.name}`);
       },
       enumerable: true,
     });
-  }
-  instance.setters = setters;
+  });
+  instance.set = (index, value) => {
+    values[index] = value;
+    initialized[index] = true;
+  };
   // The export cells of each local name; none for `export { ns }` of
   // `import * as ns`, whose cell reads the import's live value.
   const cellsOf = new Map<string, ExportCell[]>();
@@ -78,12 +76,12 @@ export function instantiateVirtual(instance: ModuleInstance, virtual: VirtualMod
         get: () => value,
         set(v: unknown) {
           value = v;
-          for (const cell of created) for (const subscriber of cell.subscribers) subscriber(v);
+          for (const cell of created) publish(cell, v);
         },
         enumerable: true,
       });
     }
-    const cell: ExportCell = { read: () => env[localName], initialized: true, subscribers: [] };
+    const cell: ExportCell = { get: () => env[localName], index: 0, initialized: true, subscribers: [] };
     cells?.push(cell);
     instance.cells.set(exportName, cell);
   }

@@ -12,7 +12,7 @@ type Setter = (value: unknown) => void;
 type Getter = () => unknown;
 
 interface Record {
-  format: 1;
+  format: 2;
   bindings: Binding[];
   globals: string[];
   hasTopLevelAwait?: boolean;
@@ -109,7 +109,22 @@ export class MiniLinker {
 
   private async start(instance: Instance): Promise<void> {
     const first = await instance.iterator.next();
-    const [setters, getters, hoisted] = first.value as [Setter[], { [name: string]: Getter }, string[]];
+    // Format 2: one setter by import entry index, one getter by local export index (0 when none).
+    const [set, get, hoisted] = first.value as [((index: number, value: unknown) => void) | 0, ((index: number) => unknown) | 0, string[]];
+    const bindings = instance.record.bindings;
+    const importEntries = bindings.filter((b) => 'import' in b || 'importAllFrom' in b) as Array<{ import?: string; importAllFrom?: string; as?: string }>;
+    if (importEntries.length > 0 && typeof set !== 'function') throw new TypeError('no setter function');
+    const setters: Setter[] = importEntries.map((_, index) => (value: unknown) => (set as (index: number, value: unknown) => void)(index, value));
+    // Exporting a (non-namespace) import is an indirect export: no getter.
+    const importedLocals = new Set(importEntries.filter((b) => b.import !== undefined).map((b) => b.as ?? b.import));
+    const getters = Object.create(null) as { [name: string]: Getter };
+    let index = 0;
+    for (const b of bindings) {
+      if (!('export' in b) || b.from !== undefined || importedLocals.has(b.export)) continue;
+      const at = index++;
+      Object.defineProperty(getters, b.as ?? b.export, { value: () => (get as (index: number) => unknown)(at), enumerable: true });
+    }
+    if (index > 0 && typeof get !== 'function') throw new TypeError('no getter function');
     Object.assign(instance, { setters, getters, hoisted });
   }
 

@@ -47,7 +47,74 @@ describe('ModuleSource', () => {
   });
 
   test('item 1: unsupported record formats are a TypeError naming the format', () => {
-    expect(() => new ModuleSource({ ...handWritten(), format: 2 } as unknown as ModuleRecord)).toThrow(/format 2/);
+    expect(() => new ModuleSource({ ...handWritten(), format: 3 } as unknown as ModuleRecord)).toThrow(/format 3/);
+  });
+
+  /** Format 2 (what the compiler emits): one setter and one getter, each taking the entry's index. */
+  const formatTwo = (): { importer: ModuleRecord; exporter: ModuleRecord } => ({
+    // import { a, b as c } from './dep.js'; export let y = a + c; export { y as z }; export function f() {}
+    importer: {
+      format: 2,
+      bindings: [{ import: 'a', from: './dep.js' }, { import: 'b', as: 'c', from: './dep.js' }, { export: 'y' }, { export: 'y', as: 'z' }, { export: 'f' }],
+      globals: [],
+      functor: function* ($h) {
+        let a: unknown, c: unknown;
+        yield [
+          (i: number, v: unknown) => {
+            switch (i) {
+              case 0: a = v; break;
+              case 1: c = v;
+            }
+          },
+          (i: number) => {
+            switch (i) {
+              case 0: case 1: return y;
+              case 2: return f;
+            }
+          },
+          ['f'],
+        ];
+        const y = ((a ?? $h.k(0)) as number) + ((c ?? $h.k(1)) as number);
+        $h.x(undefined, 'y', 'z');
+        function f(): string { return 'f'; }
+      },
+    } as ModuleRecord,
+    // export let a = 40; export const b = 2; export function bump() { a++; }
+    exporter: {
+      format: 2,
+      bindings: [{ export: 'a' }, { export: 'b' }, { export: 'bump' }],
+      globals: [],
+      functor: function* ($h) {
+        yield [0, (i: number) => (i === 0 ? a : i === 1 ? b : bump), ['bump']];
+        let a = 40;
+        $h.x(undefined, 'a');
+        const b = 2;
+        $h.x(undefined, 'b');
+        function bump(): void { $h.x(a++, 'a'); }
+      },
+    } as ModuleRecord,
+  });
+
+  test('item 1: a format-2 record links: setter and getter by index, live bindings, hoisted functions', async () => {
+    const { importer, exporter } = formatTwo();
+    const depSource = new ModuleSource(exporter);
+    const module = new Module(new ModuleSource(importer), { importHook: () => depSource });
+    const ns = (await importModule(module)) as { y: number; z: number; f: () => string };
+    expect([ns.y, ns.z, ns.f()]).toEqual([42, 42, 'f']);
+    expect(Object.keys(ns)).toEqual(['f', 'y', 'z']);
+    const depNs = (await importModule(new Module(depSource, { importHook: () => depSource }))) as { a: number; bump: () => void };
+    expect(depNs.a).toBe(40);
+    depNs.bump();
+    expect(depNs.a).toBe(41);
+  });
+
+  test('item 1: a format-2 record whose first yield lacks its setter or getter is a TypeError naming the module', async () => {
+    const { importer, exporter } = formatTwo();
+    const broken = { ...importer, functor: function* () { yield [0, 0, []]; } } as unknown as ModuleRecord;
+    const depSource = new ModuleSource(exporter);
+    await expect(importModule(new Module(new ModuleSource(broken), { importHook: () => depSource }))).rejects.toThrow(/malformed: expected an import setter function for 2 import entries/);
+    const noGetter = { ...exporter, functor: function* () { yield [0, 0, []]; } } as unknown as ModuleRecord;
+    await expect(importModule(new Module(new ModuleSource(noGetter), { importHook: () => depSource }))).rejects.toThrow(/malformed: expected an export getter function for 3 local exports/);
   });
 
   test('item 2: @@toStringTag and receiver checks', () => {
