@@ -129,9 +129,15 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
       if (as === undefined) starExports.push(from);
       else indirectExports.push({ exportName: stringMember(entry, 'as', as, where), request: from, importName: '*' });
     } else if ('export' in entry) {
-      const localName = stringMember(entry, 'export', entry.export, where);
+      // The most common entry by far: its checks are written out.
+      const localName = entry.export;
+      if (typeof localName !== 'string') throw bindingError('`export` must be a string', entry, where);
       const as = entry.as;
-      const exportName = as === undefined ? localName : stringMember(entry, 'as', as, where);
+      let exportName = localName;
+      if (as !== undefined) {
+        if (typeof as !== 'string') throw bindingError('`as` must be a string', entry, where);
+        exportName = as;
+      }
       const from = entry.from;
       if (from !== undefined) indirectExports.push({ exportName, request: request(entry, 'from', from), importName: localName });
       else exports.push({ exportName, localName });
@@ -151,13 +157,14 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
       else indirectExports.push({ exportName: e.exportName, request: imported.request, importName: imported.importName });
     }
   }
+  // A duplicate export name leaves the map's size unchanged (one lookup per name, not two).
   const exportsByName = new Map<string, LocalExportEntry | IndirectExportEntry>();
-  const addExport = (e: LocalExportEntry | IndirectExportEntry): void => {
-    if (exportsByName.has(e.exportName)) throw bindingError(`Duplicate export '${e.exportName}'`, e, where);
+  const total = localExports.length + indirectExports.length;
+  for (let i = 0; i < total; i++) {
+    const e = i < localExports.length ? localExports[i] : indirectExports[i - localExports.length];
     exportsByName.set(e.exportName, e);
-  };
-  for (let i = 0; i < localExports.length; i++) addExport(localExports[i]);
-  for (let i = 0; i < indirectExports.length; i++) addExport(indirectExports[i]);
+    if (exportsByName.size !== i + 1) throw bindingError(`Duplicate export '${e.exportName}'`, e, where);
+  }
   const analysis: StaticAnalysis = { requests, imports, localExports, indirectExports, starExports, exportsByName };
   cache.set(bindings, analysis);
   return analysis;
