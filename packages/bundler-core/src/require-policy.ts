@@ -1,9 +1,9 @@
 /**
- * The policy applied to CommonJS `require`s between packages. ES imports are
- * checked by the bootstrap while the graph links; a `require` is wired by the
- * bundler's own CommonJS support, so a denied one is checked at build time and
- * its target replaced by a stub module that throws when it is required (or, in
- * debug mode, logs the denial and hands over the real module).
+ * The policy applied to edges between packages, checked at build time where
+ * the bundler resolves them: CommonJS `require`s (a denied one's target is
+ * replaced by a stub module that throws when it is required, or in debug mode
+ * logs the denial and hands over the real module) and, by the same rule, ES
+ * imports (hermetic-build.ts puts a deny module before a denied one).
  */
 import { ROOT_PACKAGE, type Policy } from './policy-types.js';
 import { deniedBuiltinRequireMessage, deniedRequireMessage, denialWarning } from './bootstrap/denial-messages.js';

@@ -43,8 +43,6 @@ export interface PackageScope {
 export interface PackageScopes {
   /** The scope of `packageName`'s strict or sloppy code (one of each per package). */
   scopeOf(packageName: string, strict: boolean): PackageScope;
-  /** The global object of a package (created on first use). */
-  globalOf(packageName: string): object;
   /** A denied import, reached before its target runs: throws the denial, or in debug mode logs it. */
   denied(message: string): void;
   /** A denied `import()`: rejects with the denial, or in debug mode logs it and loads. */
@@ -171,7 +169,6 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
 
   return {
     scopeOf,
-    globalOf: (packageName) => stateOf(packageName).global,
     denied(message) {
       if (!debug) throw new HermeticPolicyError(message);
       warnOnce(message);
