@@ -70,6 +70,12 @@ function inlineMap(map: NonNullable<TransformResult['map']>, original: string): 
   return `\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(json).toString('base64')}\n`;
 }
 
+/** A compiled module and the text of its file. */
+interface Compiled {
+  result: TransformResult;
+  original: string;
+}
+
 /** Creates the plugin. One instance keeps a per-file cache across rebuilds (watch, context.rebuild). */
 export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
   const cache = new Map<string, { hash: string; result: TransformResult }>();
@@ -180,11 +186,12 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       // the modules it imports start as soon as it knows them, while esbuild is still parsing: a build
       // otherwise waits on one round trip after another down the app's import chain. Each is awaited by
       // esbuild's own onLoad of the file.
-      const compilations = new Map<string, Promise<TransformResult>>();
+      // Each with the file's text as read, which a column-mapped module's corrected map carries.
+      const compilations = new Map<string, Promise<Compiled>>();
       build.onStart(() => {
         compilations.clear();
       });
-      const compilationOf = (path: string): Promise<TransformResult> => {
+      const compilationOf = (path: string): Promise<Compiled> => {
         let pending = compilations.get(path);
         if (pending === undefined) {
           pending = compile(path);
@@ -198,11 +205,11 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         if (!compilations.has(path) && SCRIPT.test(path) && core.isCompartmentalized(path)) void compilationOf(path);
       };
 
-      const compile = async (path: string): Promise<TransformResult> => {
+      const compile = async (path: string): Promise<Compiled> => {
         const original = await readFile(path, 'utf8');
         const hash = createHash('sha256').update(original).digest('hex');
         const cached = cache.get(path);
-        if (cached !== undefined && cached.hash === hash) return cached.result;
+        if (cached !== undefined && cached.hash === hash) return { result: cached.result, original };
         const transpiled = await transpileToJavaScript(path, original, { ...initial, sourcemap: sourceMaps });
         // Plain JavaScript gets a column map that the bundle's own map is corrected with afterwards (esbuild
         // then maps the compiled text on its fast path); transpiled code needs a source map to compose.
@@ -226,7 +233,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           result = { ...result, map: await composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
         }
         cache.set(path, { hash, result });
-        return result;
+        return { result, original };
       };
 
       build.onLoad({ filter: SCRIPT, namespace: 'file' }, async (args) => {
@@ -237,8 +244,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           const original = await readFile(args.path, 'utf8');
           return { contents: entryPrefix + original, loader: loaderOf(args.path, initial), resolveDir: dirname(args.path) };
         }
-        const result = await compilationOf(args.path);
-        const original = result.columns === undefined ? '' : await readFile(args.path, 'utf8');
+        const { result, original } = await compilationOf(args.path);
         return {
           contents: contentsOf(args.path, result, original, entryPrefix),
           loader: 'js',
