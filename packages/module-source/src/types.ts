@@ -3,13 +3,10 @@
  * docs/record-format.md; keep the two in step.
  */
 
-/** One entry of a module's static analysis, in the proposal's shapes. */
-export type Binding =
-  | { import: string; as?: string; from: string; attributes?: Record<string, string> }
-  | { importAllFrom: string; as: string; attributes?: Record<string, string> }
-  | { importFrom: string; attributes?: Record<string, string> }
-  | { export: string; as?: string; from?: string; attributes?: Record<string, string> }
-  | { exportAllFrom: string; as?: string; attributes?: Record<string, string> };
+import type { Binding } from '@hermetic/runtime';
+
+/** One entry of a module's static analysis, in the proposal's shapes (the runtime's type: it reads them). */
+export type { Binding };
 
 /** A version 3 source map, as a plain object. */
 export interface SourceMapV3 {
