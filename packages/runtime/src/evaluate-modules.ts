@@ -4,57 +4,41 @@
  * cycle-aware depth-first search, top-level await in the spec's order, and
  * evaluation errors cached and rethrown with their identity.
  */
-import type { ModuleInstance } from './module-instance.js';
+import { EVALUATED, EVALUATING, EVALUATING_ASYNC, LINKED, type ModuleInstance } from './module-instance.js';
 
 let asyncEvaluationCount = 1;
 
-interface Capability {
-  promise: Promise<void>;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-function newCapability(): Capability {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+type Capability = NonNullable<ModuleInstance['topLevelCapability']>;
 
 function requiredModules(module: ModuleInstance): ModuleInstance[] {
   return module.source.analysis.requests.map((request) => module.loaded.get(request.key) as ModuleInstance);
 }
 
-class CachedEvaluationError {
-  constructor(readonly error: unknown) {}
+/** Rethrows the cached evaluation error of a module that has one. */
+function rethrowFailure(module: ModuleInstance): void {
+  if (module.evaluationError !== undefined) throw module.evaluationError.error;
 }
 
 function innerModuleEvaluation(module: ModuleInstance, stack: ModuleInstance[], index: number): number {
-  if (module.status === 'evaluating-async' || module.status === 'evaluated') {
-    if (module.evaluationError === undefined) return index;
-    throw new CachedEvaluationError(module.evaluationError.error);
+  if (module.status >= EVALUATING_ASYNC) {
+    rethrowFailure(module);
+    return index;
   }
-  if (module.status === 'evaluating') return index;
-  if (module.status !== 'linked') throw new Error(`Internal error: ${module.name} is evaluated while ${module.status}`);
-  module.status = 'evaluating';
-  module.dfsIndex = index;
-  module.dfsAncestorIndex = index;
-  module.pendingAsyncDependencies = 0;
-  index += 1;
+  if (module.status === EVALUATING) return index;
+  if (module.status !== LINKED) throw new Error(`Internal error: ${module.name} is evaluated before it is linked`);
+  module.status = EVALUATING;
+  module.dfsIndex = module.dfsAncestorIndex = index++;
   stack.push(module);
   for (let required of requiredModules(module)) {
     index = innerModuleEvaluation(required, stack, index);
-    if (required.status === 'evaluating') {
+    if (required.status === EVALUATING) {
       module.dfsAncestorIndex = Math.min(module.dfsAncestorIndex, required.dfsAncestorIndex);
     } else {
       required = required.cycleRoot as ModuleInstance;
-      if (required.evaluationError !== undefined) throw new CachedEvaluationError(required.evaluationError.error);
+      rethrowFailure(required);
     }
     if (required.asyncEvaluation) {
-      module.pendingAsyncDependencies += 1;
+      module.pendingAsyncDependencies++;
       required.asyncParentModules.push(module);
     }
   }
@@ -66,13 +50,12 @@ function innerModuleEvaluation(module: ModuleInstance, stack: ModuleInstance[], 
     module.execute?.();
   }
   if (module.dfsAncestorIndex === module.dfsIndex) {
-    let done = false;
-    while (!done) {
-      const required = stack.pop() as ModuleInstance;
-      required.status = required.asyncEvaluation ? 'evaluating-async' : 'evaluated';
+    let required: ModuleInstance;
+    do {
+      required = stack.pop() as ModuleInstance;
+      required.status = required.asyncEvaluation ? EVALUATING_ASYNC : EVALUATED;
       required.cycleRoot = module;
-      done = required === module;
-    }
+    } while (required !== module);
   }
   return index;
 }
@@ -96,24 +79,28 @@ function gatherAvailableAncestors(module: ModuleInstance, execList: ModuleInstan
     // cycleRoot; it has already failed, so skip it (tc39/ecma262#3766, fix
     // PR #3769, as V8 and SpiderMonkey do).
     if (m.cycleRoot === undefined || execList.includes(m) || m.cycleRoot.evaluationError !== undefined) continue;
-    m.pendingAsyncDependencies -= 1;
-    if (m.pendingAsyncDependencies === 0) {
+    if (--m.pendingAsyncDependencies === 0) {
       execList.push(m);
       if (!m.hasTopLevelAwait) gatherAvailableAncestors(m, execList);
     }
   }
 }
 
-function asyncModuleExecutionFulfilled(module: ModuleInstance): void {
-  if (module.status === 'evaluated') return; // already failed through another path
+/** The end of a successful asynchronous evaluation. */
+function evaluated(module: ModuleInstance): void {
   module.asyncEvaluation = false;
-  module.status = 'evaluated';
+  module.status = EVALUATED;
   module.topLevelCapability?.resolve();
+}
+
+function asyncModuleExecutionFulfilled(module: ModuleInstance): void {
+  if (module.status === EVALUATED) return; // already failed through another path
+  evaluated(module);
   const execList: ModuleInstance[] = [];
   gatherAvailableAncestors(module, execList);
   execList.sort((a, b) => a.asyncEvaluationOrder - b.asyncEvaluationOrder);
   for (const m of execList) {
-    if (m.status === 'evaluated') continue;
+    if (m.status === EVALUATED) continue;
     if (m.hasTopLevelAwait) {
       executeAsyncModule(m);
       continue;
@@ -124,16 +111,14 @@ function asyncModuleExecutionFulfilled(module: ModuleInstance): void {
       asyncModuleExecutionRejected(m, error);
       continue;
     }
-    m.asyncEvaluation = false;
-    m.status = 'evaluated';
-    m.topLevelCapability?.resolve();
+    evaluated(m);
   }
 }
 
 function asyncModuleExecutionRejected(module: ModuleInstance, error: unknown): void {
-  if (module.status === 'evaluated') return;
+  if (module.status === EVALUATED) return;
   module.evaluationError = { error };
-  module.status = 'evaluated';
+  module.status = EVALUATED;
   module.asyncEvaluation = false;
   for (const m of module.asyncParentModules) asyncModuleExecutionRejected(m, error);
   module.topLevelCapability?.reject(error);
@@ -141,19 +126,22 @@ function asyncModuleExecutionRejected(module: ModuleInstance, error: unknown): v
 
 /** Evaluate(module): a promise settled when the module and its dependencies have run. */
 export function evaluate(root: ModuleInstance): Promise<void> {
-  let module = root;
-  if ((module.status === 'evaluating-async' || module.status === 'evaluated') && module.cycleRoot !== undefined) module = module.cycleRoot;
+  // Only a module that reached evaluating-async or evaluated has a cycleRoot.
+  const module = root.cycleRoot ?? root;
   if (module.topLevelCapability !== undefined) return module.topLevelCapability.promise;
   const stack: ModuleInstance[] = [];
-  const capability = newCapability();
+  const capability = {} as Capability;
+  capability.promise = new Promise((resolve, reject) => {
+    capability.resolve = resolve;
+    capability.reject = reject;
+  });
   module.topLevelCapability = capability;
   try {
     innerModuleEvaluation(module, stack, 0);
     if (!module.asyncEvaluation) capability.resolve();
-  } catch (thrown) {
-    const error = thrown instanceof CachedEvaluationError ? thrown.error : thrown;
+  } catch (error) {
     for (const m of stack) {
-      m.status = 'evaluated';
+      m.status = EVALUATED;
       m.evaluationError = { error };
     }
     capability.reject(error);
@@ -167,11 +155,9 @@ function needsAsyncEvaluation(root: ModuleInstance): boolean {
   const stack = [root];
   while (stack.length > 0) {
     const module = stack.pop() as ModuleInstance;
-    if (visited.has(module)) continue;
+    if (visited.has(module) || module.status === EVALUATED) continue;
     visited.add(module);
-    if (module.status === 'evaluating-async') return true;
-    if (module.status === 'evaluated') continue;
-    if (module.hasTopLevelAwait) return true;
+    if (module.status === EVALUATING_ASYNC || module.hasTopLevelAwait) return true;
     stack.push(...requiredModules(module));
   }
   return false;
@@ -179,14 +165,13 @@ function needsAsyncEvaluation(root: ModuleInstance): boolean {
 
 /** Evaluates synchronously; throws a TypeError (before running anything) when the graph needs top-level await. */
 export function evaluateNow(module: ModuleInstance): void {
-  if (module.status === 'evaluating') {
+  if (module.status === EVALUATING) {
     throw new TypeError(`${module.name} is still being evaluated (importNow was called from inside its own graph); use import() instead`);
   }
   if (needsAsyncEvaluation(module)) {
     throw new TypeError(`${module.name} (or a module it imports) uses top-level await, so it cannot be imported synchronously; use import() instead of importNow()`);
   }
   evaluate(module).catch(() => undefined);
-  const root = module.status === 'evaluated' && module.cycleRoot !== undefined ? module.cycleRoot : module;
-  const failed = module.evaluationError ?? root.evaluationError;
-  if (failed !== undefined) throw failed.error;
+  rethrowFailure(module);
+  rethrowFailure(module.cycleRoot ?? module);
 }

@@ -4,7 +4,7 @@
  * exports that read the object live. A Hermetic namespace maps back to its
  * own instance instead, so identity is kept.
  */
-import { createInstance, type ExportCell, type ModuleHost, type ModuleInstance } from './module-instance.js';
+import { UNLINKED, createInstance, type ExportCell, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import type { SourceInternals } from './module-source.js';
 import { instanceOfNamespace } from './namespace-object.js';
 import { analyzeBindings } from './static-analysis.js';
@@ -35,7 +35,7 @@ export function instanceForNamespaceObject(namespace: object, host: ModuleHost, 
     instance.cells.set(key, cell);
   }
   instance.instantiated = true;
-  instance.status = 'unlinked';
+  instance.status = UNLINKED;
   wrappers.set(namespace, instance);
   return instance;
 }

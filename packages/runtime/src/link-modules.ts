@@ -5,7 +5,7 @@
  * before any code runs.
  */
 import { getNamespace } from './namespace-object.js';
-import { AMBIGUOUS, NAMESPACE, readCell, subscribe, type ExportCell, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
+import { AMBIGUOUS, LINKED, NAMESPACE, UNLINKED, readCell, subscribe, type ExportCell, type ModuleInstance, type ResolvedBinding } from './module-instance.js';
 import { isIndirectExport } from './static-analysis.js';
 
 type Resolution = ResolvedBinding | null | typeof AMBIGUOUS;
@@ -81,7 +81,7 @@ export function linkGraph(root: ModuleInstance): void {
   const modules: ModuleInstance[] = [];
   const visited = new Set<ModuleInstance>();
   const visit = (module: ModuleInstance): void => {
-    if (visited.has(module) || module.status !== 'unlinked') return;
+    if (visited.has(module) || module.status !== UNLINKED) return;
     visited.add(module);
     modules.push(module);
     for (const request of module.source.analysis.requests) visit(requested(module, request.key));
@@ -139,5 +139,5 @@ export function linkGraph(root: ModuleInstance): void {
     subscribe(cell, set, index);
     if (cell.initialized) set(index, readCell(cell));
   }
-  for (const module of modules) module.status = 'linked';
+  for (const module of modules) module.status = LINKED;
 }

@@ -5,7 +5,7 @@
  * flight; dynamic `import()` goes through the same cache.
  */
 import { instantiateRecord } from './module-handle.js';
-import type { ModuleInstance } from './module-instance.js';
+import { UNLINKED, type ModuleInstance } from './module-instance.js';
 import type { ModuleRequest } from './static-analysis.js';
 import { isThenable } from './shared-helpers.js';
 import { instantiateVirtual } from './virtual-source.js';
@@ -21,12 +21,12 @@ export function instantiate(instance: ModuleInstance): void | Promise<void> {
   const pending = record !== undefined ? instantiateRecord(instance, record) : virtual !== undefined ? instantiateVirtual(instance, virtual) : undefined;
   if (pending === undefined) {
     instance.instantiated = true;
-    instance.status = 'unlinked';
+    instance.status = UNLINKED;
     return undefined;
   }
   instance.instantiated = pending.then(() => {
     instance.instantiated = true;
-    instance.status = 'unlinked';
+    instance.status = UNLINKED;
   });
   return instance.instantiated;
 }

@@ -5,7 +5,17 @@
 import type { SourceInternals } from './module-source.js';
 import type { ModuleRequest } from './static-analysis.js';
 
-export type ModuleStatus = 'new' | 'unlinked' | 'linked' | 'evaluating' | 'evaluating-async' | 'evaluated';
+/**
+ * ECMA-262's [[Status]] values, numbered in the order a module goes through
+ * them, so `status >= EVALUATING_ASYNC` reads "evaluating-async or evaluated".
+ */
+export const NEW = 0;
+export const UNLINKED = 1;
+export const LINKED = 2;
+export const EVALUATING = 3;
+export const EVALUATING_ASYNC = 4;
+export const EVALUATED = 5;
+export type ModuleStatus = typeof NEW | typeof UNLINKED | typeof LINKED | typeof EVALUATING | typeof EVALUATING_ASYNC | typeof EVALUATED;
 
 /** Sets an instance's import entry `index` (a record's setter, docs/record-format.md). */
 export type ImportSetter = (index: number, value: unknown) => void;
@@ -104,7 +114,7 @@ export function createInstance(source: SourceInternals, host: ModuleHost, name: 
     name,
     source,
     host,
-    status: 'new',
+    status: NEW,
     loaded: new Map(),
     loading: new Map(),
     graphLoaded: false,
