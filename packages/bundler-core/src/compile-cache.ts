@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CompiledCommonJS, CompiledModuleInPlace } from '@hermetic/module-source';
 import { CompilePool } from './compile-pool.js';
-import type { CompileJob } from './compile-job.js';
+import type { CompileJob, WithUsage } from './compile-job.js';
 
 function compilerStamp(root: string): string {
   try {
@@ -22,8 +22,8 @@ function compilerStamp(root: string): string {
   }
 }
 
-/** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place; 4: base64url scope-module ids; 5: one scope per package). */
-const STORED_FORMAT = 'in-place-5';
+/** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place; 4: base64url scope-module ids; 5: one scope per package; 6: with the global usage). */
+const STORED_FORMAT = 'in-place-6';
 
 /** Compiles modules, reusing earlier results from `dir` when given. */
 export class CompileCache {
@@ -36,16 +36,16 @@ export class CompileCache {
   }
 
   /** `compileModuleInPlace` of an ES module of `packageName` with its scope-module prelude, cached. */
-  compileModule(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<CompiledModuleInPlace> {
-    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'esm', packageName } }) as Promise<CompiledModuleInPlace>;
+  compileModule(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<WithUsage<CompiledModuleInPlace>> {
+    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'esm', packageName } }) as Promise<WithUsage<CompiledModuleInPlace>>;
   }
 
-  /** `compileCommonJS` of a CommonJS body of `packageName` with its bootstrap prelude, cached. */
-  compileCommonJS(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<CompiledCommonJS> {
-    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'cjs', packageName } }) as Promise<CompiledCommonJS>;
+  /** `compileCommonJS` of a CommonJS body of `packageName` with its bootstrap prelude and global usage, cached. */
+  compileCommonJS(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<WithUsage<CompiledCommonJS>> {
+    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'cjs', packageName } }) as Promise<WithUsage<CompiledCommonJS>>;
   }
 
-  private compileJob(job: CompileJob): Promise<CompiledModuleInPlace | CompiledCommonJS> {
+  private compileJob(job: CompileJob): Promise<WithUsage<CompiledModuleInPlace> | WithUsage<CompiledCommonJS>> {
     const key = `${job.prelude.kind}\0${job.id}\0${job.sourceMap}\0${job.preserve.join(',')}\0${job.directCalls.length}\0${job.prelude.packageName}\0`;
     return this.cached(key, job.code, () => (this.pool ??= new CompilePool()).run(job));
   }

@@ -5,6 +5,10 @@
 import type { CompiledCommonJS, CompiledModuleInPlace, SourceMapV3 } from '@hermetic/module-source';
 import { scopePrelude, type PreludeSpec } from './scope-preludes.js';
 import { pruneNonTokenSegments } from './prune-source-map.js';
+import { globalUsage, type GlobalUsage } from './global-usage.js';
+
+/** A compilation with what it tells the policy generator. */
+export type WithUsage<T> = T & { usage: GlobalUsage };
 
 /** A compilation: an ES module (`esm`) or a CommonJS body (`cjs`), in place. */
 export interface CompileJob {
@@ -30,10 +34,11 @@ function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: 
 }
 
 /** Runs `job` in this thread. */
-export async function runCompileJob(job: CompileJob): Promise<CompiledModuleInPlace | CompiledCommonJS> {
+export async function runCompileJob(job: CompileJob): Promise<WithUsage<CompiledModuleInPlace> | WithUsage<CompiledCommonJS>> {
   const { compileModuleInPlace, compileCommonJS } = await loadCompiler();
   const options = {
     specifier: job.id, sourceMap: job.sourceMap, preserve: job.preserve, directCalls: job.directCalls, scopePrelude: scopePrelude.bind(undefined, job.prelude),
   };
-  return withPrunedMap(job.prelude.kind === 'esm' ? compileModuleInPlace(job.code, options) : compileCommonJS(job.code, options));
+  const compiled = withPrunedMap(job.prelude.kind === 'esm' ? compileModuleInPlace(job.code, options) : compileCommonJS(job.code, options));
+  return { ...compiled, usage: globalUsage(job.code, compiled.code, compiled.globals) };
 }

@@ -11,9 +11,9 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CompiledCommonJS, CompiledModuleInPlace } from '@hermetic/module-source';
-import type { CompileJob } from './compile-job.js';
+import type { CompileJob, WithUsage } from './compile-job.js';
 
-type Compiled = CompiledModuleInPlace | CompiledCommonJS;
+type Compiled = WithUsage<CompiledModuleInPlace> | WithUsage<CompiledCommonJS>;
 
 interface PoolWorker {
   worker: Worker;

@@ -7,12 +7,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { ColumnMap, SourceMapV3 } from '@hermetic/module-source';
 import { CompileCache } from './compile-cache.js';
 import { PackageAttributor } from './package-attribution.js';
-import { isEsModule, isScriptFile } from './module-kind.js';
+import { isEsModule, isScriptFile, moduleKindByName } from './module-kind.js';
 import { ROOT_PACKAGE } from './policy-types.js';
 import { INTRINSIC_GLOBALS } from './intrinsic-names.js';
 import { BOOTSTRAP_ID, LOCKDOWN_ID, denyModuleId, virtualModuleSource } from './bootstrap-source.js';
@@ -105,14 +106,6 @@ export type PositionMode = 'map' | 'columns';
 const OWN_PACKAGES = /^(@hermetic\/|ses$|@endo\/)/;
 // `import("x")` and `import("x", { … })` with a literal specifier: the forms a bundler resolves.
 const DYNAMIC_IMPORT = /\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*(?:,[^()]*)?\)/g;
-const GLOBAL_MEMBER = /(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)/g;
-// An assignment (`=`, `+=`, `??=`, … but not `==`) to a member of the compiled global scope
-// object (`$hg.x = …`, whatever prefix the compiler chose) or of a global alias (`window.x = …`).
-const ASSIGNED = String.raw`\s*(?:\*\*|<<|>>>?|&&|\|\||\?\?|[-+*/%&|^])?=(?!=)`;
-const SCOPE_WRITE = new RegExp(String.raw`\$h\d*[gt]\.([A-Za-z_$][\w$]*)` + ASSIGNED, 'g');
-const SCOPE_UPDATE = /(?:\+\+|--)\s*\$h\d*[gt]\.([A-Za-z_$][\w$]*)|\$h\d*[gt]\.([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
-const ALIAS_WRITE = new RegExp(String.raw`(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)` + ASSIGNED, 'g');
-const ALIAS_UPDATE = /(?:\+\+|--)\s*(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)|(?<![.\w$])(?:window|self|globalThis)\s*\.\s*([A-Za-z_$][\w$]*)\s*(?:\+\+|--)/g;
 const builtinNames = new Set(builtinModules);
 
 function isBuiltin(specifier: string): boolean {
@@ -198,12 +191,31 @@ export class HermeticBuild {
   isCommonJSCompartmentalized(id: string, code?: string): boolean {
     let answer = this.commonJSKinds.get(id);
     if (answer === undefined) {
-      answer = !(this.options.serve === true && this.explicitPolicy === undefined) &&
-        this.inCompartmentalizedPackage(id) && this.attributor.packageOf(id).name !== ROOT_PACKAGE &&
-        !isEsModule(id, this.attributor.packageOf(id).type, code);
+      answer = this.mayBeCompartmentalizedCommonJS(id) && !isEsModule(id, this.attributor.packageOf(id).type, code);
       this.commonJSKinds.set(id, answer);
     }
     return answer;
+  }
+
+  /**
+   * The text of `id` when it is compartmentalized CommonJS
+   * ({@link isCommonJSCompartmentalized}), else `undefined`: the file is read
+   * once, for the decision and the compilation alike, and not at all when its
+   * name and package decide.
+   */
+  async commonJSText(id: string): Promise<string | undefined> {
+    const known = this.commonJSKinds.get(id);
+    if (known === false || (known === undefined && !this.mayBeCompartmentalizedCommonJS(id))) return undefined;
+    const text = await readFile(id, 'utf8');
+    return this.isCommonJSCompartmentalized(id, text) ? text : undefined;
+  }
+
+  /** False when `id` cannot be compartmentalized CommonJS whatever its text. */
+  private mayBeCompartmentalizedCommonJS(id: string): boolean {
+    if (this.options.serve === true && this.explicitPolicy === undefined) return false;
+    if (!this.inCompartmentalizedPackage(id)) return false;
+    const pkg = this.attributor.packageOf(id);
+    return pkg.name !== ROOT_PACKAGE && moduleKindByName(id, pkg.type) !== true;
   }
 
   private inCompartmentalizedPackage(id: string): boolean {
@@ -238,23 +250,6 @@ export class HermeticBuild {
     return this.options.frozenGlobals === false ? [] : [...INTRINSIC_GLOBALS];
   }
 
-  /** What a module's compiled text and source tell the policy generator about its globals. */
-  private globalUsage(code: string, compiledCode: string, compiledGlobals: readonly string[]): { globals: Set<string>; writes: Set<string> } {
-    const globals = new Set(compiledGlobals);
-    if (compiledGlobals.some((name) => name === 'window' || name === 'self' || name === 'globalThis')) {
-      for (const match of code.matchAll(GLOBAL_MEMBER)) globals.add(match[1]);
-    }
-    const writes = new Set<string>();
-    for (const match of compiledCode.matchAll(SCOPE_WRITE)) if (globals.has(match[1])) writes.add(match[1]);
-    for (const match of compiledCode.matchAll(SCOPE_UPDATE)) {
-      const name = match[1] ?? match[2];
-      if (globals.has(name)) writes.add(name);
-    }
-    for (const match of code.matchAll(ALIAS_WRITE)) writes.add(match[1]);
-    for (const match of code.matchAll(ALIAS_UPDATE)) writes.add(match[1] ?? match[2]);
-    return { globals, writes };
-  }
-
   /**
    * Compiles one CommonJS module of a compartmentalized package (plain
    * JavaScript): the text stays a CommonJS module body for the bundler's own
@@ -269,8 +264,7 @@ export class HermeticBuild {
     const pkg = this.attributor.packageOf(id);
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
     const compiled = await this.compiler.compileCommonJS(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name);
-    const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
-    this.usages.set(id, { packageName: pkg.name, globals, writes, imports: [], builtins: [] });
+    this.usages.set(id, { packageName: pkg.name, globals: new Set(compiled.usage.globals), writes: new Set(compiled.usage.writes), imports: [], builtins: [] });
     return { code: compiled.code, ...positionsOf(compiled), warnings: compiled.warnings };
   }
 
@@ -388,8 +382,7 @@ export class HermeticBuild {
         }
       }
     }
-    const { globals, writes } = this.globalUsage(code, compiled.code, compiled.globals);
-    this.usages.set(id, { packageName: pkg.name, globals, writes, imports, builtins });
+    this.usages.set(id, { packageName: pkg.name, globals: new Set(compiled.usage.globals), writes: new Set(compiled.usage.writes), imports, builtins });
     if (dynamicDenials.size > 0 && compiled.columns !== undefined) {
       // (Rare.) The guard edits lines, which a source map can follow and a column map cannot.
       compiled = await this.compiler.compileModule(id, code, this.sourceMapMode('map'), chains, this.directCalls(), pkg.name);

@@ -168,8 +168,8 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       // CommonJS of a compartmentalized package stays esbuild's to wrap and link; its body runs against its
       // package's global. `define` keys stay as written so esbuild still replaces them.
       build.onLoad({ filter: /\.c?js$/, namespace: 'file' }, async (args) => {
-        if (!core.isCommonJSCompartmentalized(args.path)) return undefined;
-        const original = await readFile(args.path, 'utf8');
+        const original = await core.commonJSText(args.path);
+        if (original === undefined) return undefined;
         const hash = createHash('sha256').update(original).update('\0cjs').digest('hex');
         const cached = cache.get(args.path);
         let result: TransformResult;

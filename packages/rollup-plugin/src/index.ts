@@ -13,7 +13,6 @@
  *                  plugins: [nodeResolve(), commonjs(), hermetic()] };
  * ```
  */
-import { readFile } from 'node:fs/promises';
 import type { Plugin, PluginContext, ResolveIdHook, TransformPluginContext } from 'rollup';
 import { HermeticBuild, hasPolicyPlaceholder, injectPolicy, type HermeticOptions } from '@hermetic/bundler-core';
 
@@ -94,8 +93,9 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
         if (isVirtual(id)) return build.virtualModuleSource(id.slice(1)) ?? null;
         const stub = build.requireStubSource(id);
         if (stub !== undefined) return stub;
-        if (!/\.c?js$/.test(id) || !build.isCommonJSCompartmentalized(id)) return null;
-        const result = await build.transformCommonJS(id, await readFile(id, 'utf8'));
+        const original = /\.c?js$/.test(id) ? await build.commonJSText(id) : undefined;
+        if (original === undefined) return null;
+        const result = await build.transformCommonJS(id, original);
         for (const warning of result.warnings) this.warn(warning);
         return { code: result.code, map: result.map ?? null };
       },
