@@ -10,6 +10,7 @@
 import { dirname, resolve } from 'node:path';
 import type { ColumnMap } from '@hermetic/module-source';
 import { BASE64_DIGIT, writeVlq } from './vlq.js';
+import { elementsOf, splice, topLevelMembers, type Span } from './json-spans.js';
 
 /** A module compiled in place: its column map and original text. */
 export interface ColumnMapped {
@@ -118,28 +119,36 @@ function transcode(mappings: string, bySource: ReadonlyArray<ColumnMapped | unde
   return out.toString('latin1', 0, o);
 }
 
-interface RawMap {
-  sources: string[];
-  sourcesContent?: Array<string | null>;
-  sourceRoot?: string;
-  mappings: string;
-}
-
 /**
  * `mapJson` (a v3 map written to `mapFile`'s directory, or inline in an
  * output there) with the segments of the modules in `modules` (by absolute
- * path) moved back; the same text when it names none of them.
+ * path) moved back; the same text when it names none of them. Only
+ * `mappings` and those modules' `sourcesContent` entries are rewritten, in
+ * place in the text (json-spans.ts).
  */
 export function remapColumns(mapJson: string, mapFile: string, modules: ReadonlyMap<string, ColumnMapped>): string {
-  const map = JSON.parse(mapJson) as RawMap;
-  const base = resolve(dirname(mapFile), map.sourceRoot ?? '');
-  const bySource = map.sources.map((source) => modules.get(resolve(base, source)));
-  if (bySource.every((module) => module === undefined)) return mapJson;
-  map.mappings = transcode(map.mappings, bySource);
-  const contents = map.sourcesContent ?? map.sources.map(() => null);
-  bySource.forEach((module, index) => {
-    if (module !== undefined) contents[index] = module.original;
-  });
-  map.sourcesContent = contents;
-  return JSON.stringify(map);
+  const members = topLevelMembers(mapJson);
+  const field = (name: string): Span | undefined => members.get(name);
+  const read = <T>(span: Span | undefined, fallback: T): T => (span === undefined ? fallback : (JSON.parse(mapJson.slice(span[0], span[1])) as T));
+  const sources = read<string[]>(field('sources'), []);
+  const base = resolve(dirname(mapFile), read<string | null>(field('sourceRoot'), null) ?? '');
+  const bySource = sources.map((source) => modules.get(resolve(base, source)));
+  const mappingsSpan = field('mappings');
+  if (mappingsSpan === undefined || bySource.every((module) => module === undefined)) return mapJson;
+  const edits: Array<[Span, string]> = [[mappingsSpan, `"${transcode(read<string>(mappingsSpan, ''), bySource)}"`]];
+  const contentsSpan = field('sourcesContent');
+  const contentSpans = contentsSpan === undefined || mapJson[contentsSpan[0]] !== '[' ? undefined : elementsOf(mapJson, contentsSpan[0]).elements;
+  if (contentSpans !== undefined && contentSpans.length === sources.length) {
+    bySource.forEach((module, index) => {
+      if (module !== undefined) edits.push([contentSpans[index], JSON.stringify(module.original)]);
+    });
+  } else {
+    // No (or a short) `sourcesContent`: a whole new one, after `mappings`.
+    const contents = contentSpans?.map(([start, end]) => JSON.parse(mapJson.slice(start, end)) as string | null) ?? [];
+    const full = sources.map((_source, index) => bySource[index]?.original ?? contents[index] ?? null);
+    if (contentsSpan !== undefined) edits.push([contentsSpan, JSON.stringify(full)]);
+    else edits[0][1] += `,"sourcesContent":${JSON.stringify(full)}`;
+  }
+  edits.sort((a, b) => a[0][0] - b[0][0]);
+  return splice(mapJson, edits);
 }

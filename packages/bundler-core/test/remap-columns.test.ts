@@ -93,3 +93,37 @@ test('remapColumns agrees with decoding, adjusting and re-encoding every segment
     expect(out.sourcesContent).toEqual(['A', null, 'C']);
   }
 });
+
+test('remapColumns splices the map text as parsing and printing the whole map would (escapes, sourceRoot, layout, missing or short sourcesContent)', () => {
+  const original = 'var q = "a\\"b\u2028é";\nvar w = Symbol();\n';
+  const compiled = compileCommonJS(original, { sourceMap: 'columns', scopePrelude: 'var $hg=s.g,$hy=s.y;' });
+  const line1 = compiled.code.split('\n')[1].indexOf('$hg.Symbol');
+  const mappings = encode([[[0, 1, 0, 0]], [[0, 0, 1, 0], [line1, 0, 1, line1], [line1 + 4, 2, 0, 3]]]);
+  const modules = new Map([['/app/src/we"ird\\a.js', { columns: compiled.columns!, original, lineOffset: 0 }]]);
+  // What remapColumns did before it spliced: parse the whole map, change two fields, print it again.
+  const reference = (json: string): unknown => {
+    const map = JSON.parse(json) as { sources: string[]; sourceRoot?: string; sourcesContent?: Array<string | null>; mappings: string };
+    const base = join('/app/dist', map.sourceRoot ?? '');
+    const bySource = map.sources.map((source) => modules.get(join(base, source)));
+    const lines = decode(map.mappings).map((segments) => segments.map((s) => {
+      const module = s.length >= 4 ? bySource[s[1]!] : undefined;
+      return module === undefined ? s : [s[0], s[1]!, s[2]!, originalColumn(module.columns[s[2]!], s[3]!), ...s.slice(4)];
+    }));
+    const contents = map.sourcesContent ?? [];
+    return { ...map, mappings: encode(lines as never), sourcesContent: map.sources.map((_s, i) => bySource[i]?.original ?? contents[i] ?? null) };
+  };
+  const maps = [
+    { version: 3, sources: ['../src/we"ird\\a.js', 'b.js', 'c.js'], sourcesContent: [compiled.code, 'b "quoted" \\ text', null], mappings, names: ['x'] },
+    { version: 3, sourceRoot: '../src/', sources: ['we"ird\\a.js', 'b.js', 'c.js'], sourcesContent: [compiled.code, 'b', 'c'], mappings, names: [] },
+    { version: 3, sources: ['../src/we"ird\\a.js', 'b.js', 'c.js'], mappings, names: [] },
+    { version: 3, sources: ['../src/we"ird\\a.js', 'b.js', 'c.js'], sourcesContent: [compiled.code], mappings, names: [] },
+    { names: [{ nested: ['[', ']', '{'] }], mappings, sources: ['b.js', 'c.js', '../src/we"ird\\a.js'], sourcesContent: ['b', 'c', compiled.code], version: 3 },
+  ];
+  for (const map of maps) {
+    for (const json of [JSON.stringify(map), JSON.stringify(map, null, 2), JSON.stringify(map).replace(/é/g, '\\u00e9')]) {
+      const out = remapColumns(json, '/app/dist/main.js.map', modules);
+      expect(out).not.toBe(json);
+      expect(JSON.parse(out)).toEqual(reference(json));
+    }
+  }
+});
