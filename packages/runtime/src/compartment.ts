@@ -12,7 +12,7 @@ import { getModuleInstance } from './module.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import { instanceOfNamespace } from './namespace-object.js';
 import { sourceInternals, type SourceInternals } from './module-source.js';
-import { defineHidden, describe, hasOwn, isObject, isThenable, lookupClassChain, notAn, notAnObject, readHook } from './shared-helpers.js';
+import { cannotWait, defineHidden, describe, hasOwn, isObject, isThenable, lookupClassChain, notAn, notAnObject, readHook } from './shared-helpers.js';
 import { requireScriptEvaluator } from './compiler-slot.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
@@ -143,7 +143,7 @@ export class Compartment {
 
     /** Turns a descriptor (or a bare source / namespace) into the instance for `specifier`. */
     const fromDescriptor = (specifier: string, given: unknown, sync: boolean): Loaded => {
-      if (!isObject(given)) throw fail(specifier, `the module descriptor must be an object, got ${describe(given)}`);
+      if (!isObject(given)) throw fail(specifier, `its descriptor must be an object, got ${describe(given)}`);
       // A Module or a Hermetic namespace stands for its own instance.
       const own = getModuleInstance(given) ?? instanceOfNamespace(given);
       if (own !== undefined) return register(specifier, own);
@@ -157,8 +157,8 @@ export class Compartment {
       if (has('namespace')) {
         if (typeof namespace === 'string') {
           const other = descriptor.compartment === undefined ? state : stateOf.get(descriptor.compartment as object);
-          if (other === undefined) throw fail(specifier, 'the descriptor\'s compartment is not a Compartment');
-          if (other === state && namespace === specifier) throw fail(specifier, 'the descriptor names itself');
+          if (other === undefined) throw fail(specifier, 'its descriptor\'s compartment is not a Compartment');
+          if (other === state && namespace === specifier) throw fail(specifier, 'its descriptor names itself');
           return then(other.load(namespace, sync), (instance) => register(specifier, instance));
         }
         if (!isBag(namespace)) throw fail(specifier, 'namespace must be a specifier string or an object');
@@ -175,26 +175,26 @@ export class Compartment {
         if (parent === undefined) throw fail(specifier, `{ source: '${source}' } needs a parent compartment`);
         return then(parent.load(source, sync), (instance) => make(instance.source));
       }
-      if (!isBag(source)) throw fail(specifier, `the descriptor's source must be a ModuleSource, a record, a virtual source or a specifier, got ${describe(source)}`);
+      if (!isBag(source)) throw fail(specifier, `its source must be a ModuleSource, record, virtual source or specifier, got ${describe(source)}`);
       return make(sourceInternals(source, `'${specifier}'`));
     };
 
     const load = (specifier: string, sync: boolean): Loaded => {
       const known = instances.get(specifier) ?? pending.get(specifier);
       if (known !== undefined) {
-        if (sync && isThenable(known)) throw fail(specifier, 'it is being loaded asynchronously; importNow/loadNow cannot wait for it');
+        if (sync && isThenable(known)) throw cannotWait(`Module '${specifier}' of compartment ${label}`, 'is still loading');
         return known;
       }
       const mapped = moduleMap.has(specifier) ? moduleMap.get(specifier) : moduleMapHook?.(specifier);
       if (mapped !== undefined || moduleMap.has(specifier)) return fromDescriptor(specifier, mapped, sync);
       const loader = sync ? loadNowHook : loadHook ?? loadNowHook;
       if (loader === undefined) {
-        throw fail(specifier, `it is not in modules and there is no ${sync ? 'loadNowHook (or importNowHook)' : 'loadHook (or importHook)'} to load it`);
+        throw fail(specifier, `it is not in modules and there is no ${sync ? 'loadNowHook' : 'loadHook'}`);
       }
       // An undefined result (now or resolved) is reported by fromDescriptor.
       const result = loader(specifier);
       if (!isThenable(result)) return fromDescriptor(specifier, result, sync);
-      if (sync) throw fail(specifier, 'the loadNowHook returned a promise');
+      if (sync) throw fail(specifier, 'loadNowHook returned a promise');
       const loading = Promise.resolve(result).then(
         (descriptor) => {
           pending.delete(specifier);
@@ -243,7 +243,7 @@ export class Compartment {
   /** Runs strict script code with this compartment's global; returns the completion value. */
   evaluate(source: string): unknown {
     const state = stateOrThrow(this, 'evaluate');
-    if (typeof source !== 'string') throw new TypeError(`Compartment.prototype.evaluate expects a string, got ${describe(source)}`);
+    if (typeof source !== 'string') throw new TypeError(`Compartment.prototype.evaluate: source must be a string, got ${describe(source)}`);
     return state.evaluate(source);
   }
 

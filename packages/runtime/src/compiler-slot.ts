@@ -41,8 +41,8 @@ export function fillCompilerSlot(compiler: InstalledCompiler, scripts: ScriptEva
 export function requireCompiler(what: string): InstalledCompiler {
   if (installed === undefined) {
     throw new EvalError(
-      `${what} needs to compile source text at run time, which @hermetic/runtime cannot do (no eval under a strict CSP). ` +
-        `Precompile the code (@hermetic/module-source or a bundler plugin) or use the 'hermetic' package in Node.`,
+      `${what} needs to compile text at run time, which @hermetic/runtime cannot (no eval under a strict CSP). ` +
+        `Precompile the code (@hermetic/module-source or a bundler plugin), or use 'hermetic' in Node`,
     );
   }
   return installed;

@@ -4,6 +4,7 @@
  * cycle-aware depth-first search, top-level await in the spec's order, and
  * evaluation errors cached and rethrown with their identity.
  */
+import { cannotWait } from './shared-helpers.js';
 import { EVALUATED, EVALUATING, EVALUATING_ASYNC, LINKED, type ModuleInstance } from './module-instance.js';
 
 let asyncEvaluationCount = 1;
@@ -166,11 +167,9 @@ function needsAsyncEvaluation(root: ModuleInstance): boolean {
 /** Evaluates synchronously; throws a TypeError (before running anything) when the graph needs top-level await. */
 export function evaluateNow(module: ModuleInstance): void {
   if (module.status === EVALUATING) {
-    throw new TypeError(`${module.name} is still being evaluated (importNow was called from inside its own graph); use import() instead`);
+    throw cannotWait(module.name, 'is still being evaluated (importNow was called from its own graph)');
   }
-  if (needsAsyncEvaluation(module)) {
-    throw new TypeError(`${module.name} (or a module it imports) uses top-level await, so it cannot be imported synchronously; use import() instead of importNow()`);
-  }
+  if (needsAsyncEvaluation(module)) throw cannotWait(`${module.name} (or a module it imports)`, 'uses top-level await');
   evaluate(module).catch(() => undefined);
   rethrowFailure(module);
   rethrowFailure(module.cycleRoot ?? module);

@@ -6,7 +6,7 @@
  * prototype chain included.
  */
 import type { GlobalDeclarations } from './global-declarations.js';
-import { hasOwn } from './shared-helpers.js';
+import { assignToConstant, hasOwn } from './shared-helpers.js';
 
 function notDefined(name: string): ReferenceError {
   return new ReferenceError(`${name} is not defined`);
@@ -49,7 +49,7 @@ export function buildGlobalScope(global: object, names: Iterable<string>, strict
       set(value: unknown) {
         const binding = lexicalBinding?.();
         if (binding !== undefined) {
-          if (binding.constant) throw new TypeError(`Assignment to constant variable '${name}'.`);
+          if (binding.constant) throw assignToConstant(name);
           binding.value = value;
           return;
         }

@@ -54,7 +54,7 @@ function copyKeys(parent: object, keys: Iterable<PropertyKey> | undefined): Prop
   const iterable = typeof (keys as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function';
   const list = iterable ? [...keys] : [];
   if (!iterable || list.some((key) => typeof key !== 'string' && typeof key !== 'symbol')) {
-    throw new TypeError('Global option keys must be an iterable of property keys (strings or symbols)');
+    throw new TypeError('Global option keys must be an iterable of strings and symbols');
   }
   return list;
 }

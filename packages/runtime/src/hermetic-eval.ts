@@ -13,17 +13,17 @@
 import { requireScriptEvaluator } from './compiler-slot.js';
 import { createEvaluators } from './evaluators.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
-import { defineHidden, isObject } from './shared-helpers.js';
+import { defineHidden, isObject, notAnObject } from './shared-helpers.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
 
 const noImport = (specifier: unknown): Promise<unknown> =>
-  Promise.reject(new TypeError(`import(${String(specifier)}) is not available in hermeticEval: its program has no host`));
+  Promise.reject(new TypeError(`import('${String(specifier)}'): hermeticEval code has no module loader`));
 
 /** Evaluates `program` with only `bindings` (or the standard built-ins) in scope and `this` = `thisValue`. */
 export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: object): unknown {
   if (typeof program !== 'string') return program;
   if (bindings !== undefined && !isObject(bindings)) {
-    throw new TypeError('hermeticEval bindings must be an object');
+    throw notAnObject('hermeticEval bindings', bindings);
   }
   const scope = Object.create(null) as object;
   const env: ScriptEnvironment = { globalThis: scope, dynamicImport: noImport };

@@ -30,6 +30,6 @@ export function importFromHost(specifier: string, attributes: Record<string, str
   }
   const list = keys.map((key) => `${key}: '${attributes[key]}'`).join(', ');
   return Promise.reject(
-    new TypeError(`Cannot import '${specifier}' with { ${list} }: the host supports only type 'json', 'css', 'text' or 'bytes'; give the Global an importHook for others`),
+    new TypeError(`Cannot import '${specifier}' with { ${list} }: the host supports only type json, css, text or bytes; give the Global an importHook`),
   );
 }

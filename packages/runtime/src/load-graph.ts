@@ -7,12 +7,8 @@
 import { instantiateRecord } from './module-handle.js';
 import { UNLINKED, type ModuleInstance } from './module-instance.js';
 import type { ModuleRequest } from './static-analysis.js';
-import { isThenable } from './shared-helpers.js';
+import { cannotWait, isThenable } from './shared-helpers.js';
 import { instantiateVirtual } from './virtual-source.js';
-
-function cannotWait(instance: ModuleInstance, why: string): TypeError {
-  return new TypeError(`${instance.name} ${why}; a synchronous import (importNow/loadNow) cannot wait for it. Use import()/load() instead.`);
-}
 
 /** Runs the functor to its first yield (or builds the virtual env), once. */
 export function instantiate(instance: ModuleInstance): void | Promise<void> {
@@ -37,7 +33,7 @@ export function loadRequest(referrer: ModuleInstance, request: ModuleRequest, sy
   if (done !== undefined) return done;
   const pending = referrer.loading.get(request.key);
   if (pending !== undefined) {
-    if (sync) throw cannotWait(referrer, `is still loading '${request.specifier}' asynchronously`);
+    if (sync) throw cannotWait(referrer.name, `is still loading '${request.specifier}'`);
     return pending;
   }
   let result: ModuleInstance | Promise<ModuleInstance>;
@@ -51,7 +47,7 @@ export function loadRequest(referrer: ModuleInstance, request: ModuleRequest, sy
     referrer.loaded.set(request.key, result);
     return result;
   }
-  if (sync) throw cannotWait(referrer, `got a promise for '${request.specifier}' from its import hook`);
+  if (sync) throw cannotWait(referrer.name, `got a promise for '${request.specifier}' from its import hook`);
   const loading = Promise.resolve(result).then(
     (instance) => {
       referrer.loaded.set(request.key, instance);
@@ -79,7 +75,7 @@ export function loadGraphNow(root: ModuleInstance): void {
     if (instance.graphLoaded === true) continue;
     for (const request of instance.source.analysis.requests) stack.push(loadRequest(instance, request, true) as ModuleInstance);
   }
-  for (const instance of visited) if (isThenable(instantiate(instance))) throw cannotWait(instance, 'uses top-level await');
+  for (const instance of visited) if (isThenable(instantiate(instance))) throw cannotWait(instance.name, 'uses top-level await');
   for (const instance of visited) instance.graphLoaded = true;
 }
 

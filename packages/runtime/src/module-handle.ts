@@ -7,7 +7,7 @@ import { importDynamically } from './dynamic-import.js';
 import { buildGlobalScope, typeofGlobal } from './global-scope.js';
 import { importMetaOf, publish, readCell, type ExportCell, type ImportSetter, type ModuleInstance } from './module-instance.js';
 import type { FormatOneInstantiationRecord, InstantiationRecord, ModuleHandle, ModuleRecord } from './record-types.js';
-import { beforeInitialization, isThenable } from './shared-helpers.js';
+import { assignToConstant, beforeInitialization, isObject, isThenable } from './shared-helpers.js';
 
 /**
  * Export cells by name in a plain object rather than a Map: `$h.x` is called
@@ -58,7 +58,7 @@ export function buildHandle(instance: ModuleInstance, record: ModuleRecord): Mod
     },
     y: (name: string) => typeofGlobal(global, name),
     c(name: string): never {
-      throw new TypeError(`Assignment to constant variable '${name}' (an imported binding is read-only)`);
+      throw assignToConstant(name, ' (an imported binding)');
     },
     i: (specifier: unknown, options?: unknown) => importDynamically(instance, specifier, options),
   };
@@ -67,58 +67,45 @@ export function buildHandle(instance: ModuleInstance, record: ModuleRecord): Mod
 }
 
 function malformed(instance: ModuleInstance, what: string): TypeError {
-  return new TypeError(`The module record of ${instance.name} is malformed: ${what}. Rebuild it with @hermetic/module-source.`);
+  return new TypeError(`The module record of ${instance.name} is malformed: ${what}; rebuild it with @hermetic/module-source`);
 }
 
 type Getter = (index: number) => unknown;
 type FirstYield = InstantiationRecord | FormatOneInstantiationRecord;
 
-/** A format-1 record's per-binding functions behind the format-2 (index) interface. */
-function adaptFormatOne(instance: ModuleInstance, [setters, getters]: FormatOneInstantiationRecord): [ImportSetter, Getter] {
-  const { imports, localExports } = instance.source.analysis;
-  if (!Array.isArray(setters) || setters.length !== imports.length) {
-    throw malformed(instance, `expected ${imports.length} import setters, got ${Array.isArray(setters) ? setters.length : typeof setters}`);
-  }
-  const reads: Array<() => unknown> = [];
-  for (let i = 0; i < localExports.length; i++) {
-    const exportName = localExports[i].exportName;
-    const read = isObjectLike(getters) ? getters[exportName] : undefined;
-    if (typeof read !== 'function') throw malformed(instance, `no getter for the export '${exportName}'`);
-    reads.push(read);
-  }
-  return [(index, value) => setters[index](value), (index) => reads[index]()];
-}
-
-function isObjectLike(value: unknown): value is Record<string, unknown> {
-  return (typeof value === 'object' && value !== null) || typeof value === 'function';
-}
-
-/** The setter and getter of a format-2 first yield: a function each, or `0` when there is nothing to set or get. */
-function formatTwo(instance: ModuleInstance, [set, get]: InstantiationRecord): [ImportSetter, Getter] {
-  const { imports, localExports } = instance.source.analysis;
-  if (typeof set !== 'function' && !(set === 0 && imports.length === 0)) {
-    throw malformed(instance, `expected an import setter function for ${imports.length} import entries, got ${typeof set}`);
-  }
-  if (typeof get !== 'function' && !(get === 0 && localExports.length === 0)) {
-    throw malformed(instance, `expected an export getter function for ${localExports.length} local exports, got ${typeof get}`);
-  }
-  return [set as ImportSetter, get as Getter];
-}
-
 function install(instance: ModuleInstance, result: IteratorResult<FirstYield, void>): void {
-  if (result.done || !Array.isArray(result.value)) throw malformed(instance, 'its functor did not yield [setter, getter, hoisted]');
   const first = result.value;
-  const hoisted = first[2];
-  const [set, get] = (instance.source.record as ModuleRecord).format === 1
-    ? adaptFormatOne(instance, first as FormatOneInstantiationRecord)
-    : formatTwo(instance, first as InstantiationRecord);
-  const { localExports } = instance.source.analysis;
-  instance.set = set;
+  if (result.done || !Array.isArray(first)) throw malformed(instance, 'its functor did not yield [setter, getter, hoisted]');
+  const { imports, localExports } = instance.source.analysis;
+  let [set, get, hoisted] = first as [unknown, unknown, unknown];
+  if ((instance.source.record as ModuleRecord).format === 1) {
+    // One function per binding: setters by import index, getters by export name.
+    const setters = set as FormatOneInstantiationRecord[0];
+    const getters = get as Record<string, unknown>;
+    if (!Array.isArray(setters) || setters.length !== imports.length) {
+      throw malformed(instance, `expected ${imports.length} import setters, got ${Array.isArray(setters) ? setters.length : typeof setters}`);
+    }
+    const reads = localExports.map(({ exportName }) => {
+      const read = isObject(getters) ? getters[exportName] : undefined;
+      if (typeof read !== 'function') throw malformed(instance, `no getter for the export '${exportName}'`);
+      return read as () => unknown;
+    });
+    set = (index: number, value: unknown) => setters[index](value);
+    get = (index: number) => reads[index]();
+  } else {
+    // A function each, or `0` when there is nothing to set or get.
+    const check = (fn: unknown, count: number, what: string, of: string): void => {
+      if (typeof fn !== 'function' && !(fn === 0 && count === 0)) throw malformed(instance, `expected an ${what} function for ${count} ${of}, got ${typeof fn}`);
+    };
+    check(set, imports.length, 'import setter', 'import entries');
+    check(get, localExports.length, 'export getter', 'local exports');
+  }
+  instance.set = set as ImportSetter;
   const table = cellTables.get(instance) as Record<string, ExportCell>;
   const cells = instance.cells;
   for (let i = 0; i < localExports.length; i++) {
     const exportName = localExports[i].exportName;
-    const cell: ExportCell = { get, index: i, initialized: false, subscribers: [] };
+    const cell: ExportCell = { get: get as Getter, index: i, initialized: false, subscribers: [] };
     cells.set(exportName, cell);
     if (exportName === '__proto__') Object.defineProperty(table, exportName, { value: cell, enumerable: true });
     else table[exportName] = cell;

@@ -59,10 +59,10 @@ export function sourceInternals(value: unknown, where: string): SourceInternals 
   const source = value as ModuleRecord & VirtualModuleSource;
   const record = isObject(value) && typeof source.functor === 'function' && 'format' in source ? source : undefined;
   if (record !== undefined && record.format !== 2 && record.format !== 1) {
-    throw new TypeError(`${where}: record format ${String(record.format)}, but this runtime links formats 1 and 2; rebuild with a matching @hermetic/module-source`);
+    throw new TypeError(`${where}: record format ${String(record.format)} is not 1 or 2; rebuild it with a matching @hermetic/module-source`);
   }
   if (record === undefined && !isVirtualModuleSource(value)) {
-    throw new TypeError(`${where}: expected a ModuleSource, a precompiled module record or a virtual module source, got ${describe(value)}`);
+    throw new TypeError(`${where}: expected a ModuleSource, module record or virtual module source, got ${describe(value)}`);
   }
   const bindings = Array.isArray(source.bindings) ? source.bindings : [];
   internals = {

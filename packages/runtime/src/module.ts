@@ -87,15 +87,13 @@ export function hostForHooks(
     globalThis: global,
     load(referrer: ModuleInstance, request: ModuleRequest) {
       if (importHook === undefined) {
-        throw new TypeError(`${referrer.name} imports '${request.specifier}', but it has no importHook to load it (pass one in the Module handler)`);
+        throw new TypeError(`${referrer.name} imports '${request.specifier}' but has no importHook: pass one in the Module handler`);
       }
       const result = importHook.call(thisArg, request.specifier, { ...request.attributes });
       const convert = (value: unknown): ModuleInstance => {
         const instance = instanceForImportTarget(value, host);
         if (instance === undefined) {
-          throw new TypeError(
-            `The importHook for '${request.specifier}' (imported by ${referrer.name}) returned ${describe(value)}; it must return a Module or a ModuleSource`,
-          );
+          throw new TypeError(`The importHook for '${request.specifier}' (imported by ${referrer.name}) returned ${describe(value)}, not a Module or ModuleSource`);
         }
         if (unnamed.delete(instance)) instance.name = `'${request.specifier}'`;
         return instance;

@@ -105,7 +105,7 @@ export function runScriptRecord(env: ScriptEnvironment, record: ScriptRecord, op
   const globalObject = env.globalThis;
   const strict = record.strict || options.strict === true || env.forceStrict === true;
   if ((options.strict === true || env.forceStrict === true) && !record.strict && options.dynamicFunction !== true) {
-    throw new TypeError('Strict code is required here: compile the script record with { strict: true }');
+    throw new TypeError('This needs strict code: compile the script record with { strict: true }');
   }
   instantiateGlobalDeclarations(globalObject, { ...record, specifier: options.specifier });
   const names = [...record.varNames, ...record.functionNames, ...record.lexicalNames, ...record.globals];
@@ -115,7 +115,7 @@ export function runScriptRecord(env: ScriptEnvironment, record: ScriptRecord, op
     y: (name: string) => typeofGlobal(globalObject, name, declarations),
     l(name: string, value: unknown) {
       const binding = declarations.lexical.get(name);
-      if (binding === undefined) throw new TypeError(`Script record initialises '${name}', which it did not declare in lexicalNames`);
+      if (binding === undefined) throw new TypeError(`The script record initialises '${name}', missing from its lexicalNames`);
       binding.value = value;
       binding.initialized = true;
       return value;

@@ -66,6 +66,16 @@ export function readImportAttributes(options: unknown): Record<string, string> {
   return attributes;
 }
 
+/** The TypeError of a module that a synchronous import or load cannot wait for (`why` says what it waits for). */
+export function cannotWait(name: string, why: string): TypeError {
+  return new TypeError(`${name} ${why}, which importNow/loadNow cannot wait for: use import()/load()`);
+}
+
+/** The TypeError of a write to a constant (`why` adds what kind of binding it is). */
+export function assignToConstant(name: string, why = ''): TypeError {
+  return new TypeError(`Assignment to constant variable '${name}'${why}`);
+}
+
 /** The ReferenceError of a name read or written in its temporal dead zone. */
 export function beforeInitialization(name: string): ReferenceError {
   return new ReferenceError(`Cannot access '${name}' before initialization`);
@@ -73,5 +83,5 @@ export function beforeInitialization(name: string): ReferenceError {
 
 /** The TypeError of a method or getter called on an object that is not an instance of its class. */
 export function notAn(className: string, member: string): TypeError {
-  return new TypeError(`${className}.prototype.${member} called on an object that is not a ${className}`);
+  return new TypeError(`${className}.prototype.${member} called on a non-${className}`);
 }

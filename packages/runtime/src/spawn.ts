@@ -42,7 +42,7 @@ interface SandboxNode {
 let sandboxCount = 0;
 
 const noModuleLoader: ImportHook = (specifier) => {
-  throw new TypeError(`import('${specifier}') is not available inside a spawned sandbox: it has no module loader`);
+  throw new TypeError(`import('${specifier}'): a spawned sandbox has no module loader`);
 };
 
 function readSubset(subset: unknown): SpawnSubset | undefined {
@@ -89,7 +89,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
       const nodes = tree(node);
       const busy = nodes.find((each) => each.membrane.entered);
       if (busy !== undefined) {
-        throw new Error(`Cannot deactivate ${node.name} while code of ${busy.name} is running; deactivate it after that call returns`);
+        throw new Error(`Cannot deactivate ${node.name} while code of ${busy.name} is running: deactivate it once that call returns`);
       }
       for (const each of nodes) each.membrane.revoke(reason);
     },
