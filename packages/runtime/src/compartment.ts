@@ -53,6 +53,9 @@ const optionNames = new Set(
 /** Extra shared host built-ins a compartment global receives when the host has them. */
 const sharedExtras = ['Intl', 'escape', 'unescape', 'harden'];
 
+/** Objects other than functions: option bags, descriptors, namespaces. */
+const isBag = (value: unknown): value is Record<string, unknown> => isObject(value) && typeof value !== 'function';
+
 /** Resolves `./` and `../` against the referrer (URL-aware); other specifiers are already full. */
 export function defaultResolveHook(specifier: string, referrer: string): string {
   if (!/^\.{0,2}\//.test(specifier)) return specifier;
@@ -94,46 +97,41 @@ function loadFor(receiver: unknown, member: string, specifier: unknown, sync: bo
 export class Compartment {
   constructor(...args: unknown[]) {
     const [first, second, third] = args as Array<Record<string, unknown> | undefined>;
-    const isBag = (value: unknown): value is Record<string, unknown> => isObject(value) && typeof value !== 'function';
     // One argument is the proposal's option bag, unless none of its keys is an
     // option name: then it is SES's legacy `new Compartment(endowments)`.
     const keys = isBag(first) ? Object.keys(first) : [];
-    const optionBag = (args.length <= 1 && !(keys.length > 0 && !keys.some((key) => optionNames.has(key)))) || (isBag(first) && first.__options__ === true);
+    const optionBag = (args.length <= 1 && (keys.length === 0 || keys.some((key) => optionNames.has(key)))) || (isBag(first) && first.__options__ === true);
     const options = optionBag ? first : third;
-    if (options !== undefined && !isBag(options)) {
-      throw notAnObject(`new Compartment(${optionBag ? '' : 'globals, modules, '}options): options`, options);
-    }
-    const bag: Record<string, unknown> = options ?? {};
+    if (options !== undefined && !isBag(options)) throw notAnObject(`new Compartment(${optionBag ? '' : 'globals, modules, '}options): options`, options);
+    const bag = options ?? {};
     const [globals, modules] = optionBag ? [bag.globals, bag.modules] : [first, second];
     const name = bag.name === undefined ? '' : String(bag.name);
-    const hook = <T>(option: string): T | undefined => readHook<T>(bag, option, 'new Compartment(): ');
+    const hook = <T = (specifier: string) => unknown>(option: string): T | undefined => readHook<T>(bag, option, 'new Compartment(): ');
     const label = bag.name === undefined ? '<unnamed>' : JSON.stringify(name);
     const parent = lookupClassChain(parentOfClass, new.target);
-    if (modules !== undefined && modules !== null && typeof modules !== 'object') {
-      throw notAnObject('new Compartment(): modules (specifiers to descriptors)', modules);
-    }
+    if (modules != null && typeof modules !== 'object') throw notAnObject('new Compartment(): modules', modules);
     const moduleMap = new Map<string, unknown>(modules instanceof Map ? modules : Object.entries(modules ?? {}));
-    const moduleMapHook = hook<(specifier: string) => unknown>('moduleMapHook');
+    const moduleMapHook = hook('moduleMapHook');
     const resolveHook = hook<typeof defaultResolveHook>('resolveHook') ?? defaultResolveHook;
-    const loadHook = hook<(specifier: string) => unknown>('loadHook') ?? hook('importHook');
-    const loadNowHook = hook<(specifier: string) => unknown>('loadNowHook') ?? hook('importNowHook');
+    const loadHook = hook('loadHook') ?? hook('importHook');
+    const loadNowHook = hook('loadNowHook') ?? hook('importNowHook');
     const importMetaHook = hook<(specifier: string, meta: object) => void>('importMetaHook');
-    /** Instances by full specifier (aliases included). */
-    const instances = new Map<string, ModuleInstance>();
-    /** Loads in flight by full specifier: one hook call each. */
-    const pending = new Map<string, Promise<ModuleInstance>>();
+    /** Instances, and loads in flight (one hook call each), by full specifier (aliases included). */
+    const instances = new Map<string, Loaded>();
 
     const fail = (specifier: string, why: string): TypeError =>
       new TypeError(`Cannot load module '${specifier}' in compartment ${label}: ${why}`);
-    const register = (specifier: string, instance: ModuleInstance): ModuleInstance => {
-      instances.set(specifier, instance);
-      return instance;
+    /** Registers `loaded` (or, once it settles, its instance) for `specifier`. */
+    const register = (specifier: string, loaded: Loaded): Loaded => {
+      if (!isThenable(loaded)) {
+        instances.set(specifier, loaded);
+        return loaded;
+      }
+      return loaded.then((instance) => register(specifier, instance) as ModuleInstance);
     };
-    const then = (loaded: Loaded, next: (instance: ModuleInstance) => ModuleInstance): Loaded =>
-      isThenable(loaded) ? loaded.then(next) : next(loaded);
     /** A host per instance: it knows the instance's specifier, the referrer of its imports. */
     const hostFor = (specifier: string, importMeta: unknown): ModuleHost => ({
-      globalThis: state.globalThis,
+      globalThis: global,
       load: (_referrer, request, sync) => load(resolveHook(request.specifier, specifier), sync),
       initializeImportMeta(meta) {
         if (importMeta != null) Object.assign(meta, importMeta);
@@ -144,43 +142,42 @@ export class Compartment {
     /** Turns a descriptor (or a bare source / namespace) into the instance for `specifier`. */
     const fromDescriptor = (specifier: string, given: unknown, sync: boolean): Loaded => {
       if (!isObject(given)) throw fail(specifier, `its descriptor must be an object, got ${describe(given)}`);
+      const descriptor = given as Record<string, unknown>;
+      const has = (key: string): boolean => hasOwn(descriptor, key);
+      const { namespace } = descriptor;
       // A Module or a Hermetic namespace stands for its own instance.
       const own = getModuleInstance(given) ?? instanceOfNamespace(given);
       if (own !== undefined) return register(specifier, own);
-      const descriptor = given as Record<string, unknown>;
-      const has = (key: string): boolean => hasOwn(descriptor, key);
-      if (has('record') && !has('source')) {
-        // SES spelling: { record, specifier?, importMeta? }.
-        return fromDescriptor(specifier, { ...descriptor, source: descriptor.record }, sync);
-      }
-      const { source, namespace } = descriptor;
       if (has('namespace')) {
         if (typeof namespace === 'string') {
           const other = descriptor.compartment === undefined ? state : stateOf.get(descriptor.compartment as object);
-          if (other === undefined) throw fail(specifier, 'its descriptor\'s compartment is not a Compartment');
+          if (other === undefined) throw fail(specifier, "its descriptor's compartment is not a Compartment");
           if (other === state && namespace === specifier) throw fail(specifier, 'its descriptor names itself');
-          return then(other.load(namespace, sync), (instance) => register(specifier, instance));
+          return register(specifier, other.load(namespace, sync));
         }
         if (!isBag(namespace)) throw fail(specifier, 'namespace must be a specifier string or an object');
         return register(specifier, getModuleInstance(namespace) ?? instanceForNamespaceObject(namespace, hostFor(specifier, undefined), `'${specifier}'`));
       }
-      // A bare ModuleSource, record or virtual source (SES importHook results).
-      if (!has('source')) return fromDescriptor(specifier, { source: given }, sync);
-      const key = typeof descriptor.specifier === 'string' ? descriptor.specifier : specifier;
-      const make = (internals: SourceInternals): ModuleInstance =>
-        register(specifier, instances.get(key) ?? register(key, createInstance(internals, hostFor(key, descriptor.importMeta), `'${key}' (compartment ${label})`)));
+      // { source } or SES's { record }; anything else is a bare ModuleSource,
+      // record or virtual source (SES importHook results).
+      const bare = !has('source') && !has('record');
+      const source = bare ? given : has('source') ? descriptor.source : descriptor.record;
+      const key = !bare && typeof descriptor.specifier === 'string' ? descriptor.specifier : specifier;
       const existing = instances.get(key);
+      const make = (internals: SourceInternals): Loaded =>
+        register(specifier, instances.get(key) ?? register(key, createInstance(internals, hostFor(key, bare ? undefined : descriptor.importMeta), `'${key}' (compartment ${label})`)));
       if (existing !== undefined) return register(specifier, existing);
       if (typeof source === 'string') {
         if (parent === undefined) throw fail(specifier, `{ source: '${source}' } needs a parent compartment`);
-        return then(parent.load(source, sync), (instance) => make(instance.source));
+        const loaded = parent.load(source, sync);
+        return isThenable(loaded) ? loaded.then((instance) => make(instance.source)) : make(loaded.source);
       }
       if (!isBag(source)) throw fail(specifier, `its source must be a ModuleSource, record, virtual source or specifier, got ${describe(source)}`);
       return make(sourceInternals(source, `'${specifier}'`));
     };
 
     const load = (specifier: string, sync: boolean): Loaded => {
-      const known = instances.get(specifier) ?? pending.get(specifier);
+      const known = instances.get(specifier);
       if (known !== undefined) {
         if (sync && isThenable(known)) throw cannotWait(`Module '${specifier}' of compartment ${label}`, 'is still loading');
         return known;
@@ -188,33 +185,28 @@ export class Compartment {
       const mapped = moduleMap.has(specifier) ? moduleMap.get(specifier) : moduleMapHook?.(specifier);
       if (mapped !== undefined || moduleMap.has(specifier)) return fromDescriptor(specifier, mapped, sync);
       const loader = sync ? loadNowHook : loadHook ?? loadNowHook;
-      if (loader === undefined) {
-        throw fail(specifier, `it is not in modules and there is no ${sync ? 'loadNowHook' : 'loadHook'}`);
-      }
+      if (loader === undefined) throw fail(specifier, `it is not in modules and there is no ${sync ? 'loadNowHook' : 'loadHook'}`);
       // An undefined result (now or resolved) is reported by fromDescriptor.
       const result = loader(specifier);
       if (!isThenable(result)) return fromDescriptor(specifier, result, sync);
       if (sync) throw fail(specifier, 'loadNowHook returned a promise');
+      // Settled, the load is no longer in flight: what it gives is registered, a failure is not remembered.
       const loading = Promise.resolve(result).then(
         (descriptor) => {
-          pending.delete(specifier);
+          instances.delete(specifier);
           return fromDescriptor(specifier, descriptor, false);
         },
         (error: unknown) => {
-          pending.delete(specifier);
+          instances.delete(specifier);
           throw error;
         },
       );
-      pending.set(specifier, loading);
+      instances.set(specifier, loading);
       return loading;
     };
 
     const global: object = {};
-    Object.defineProperties(global, standardGlobalDescriptors(globalThis));
-    for (const extra of sharedExtras) {
-      const descriptor = Reflect.getOwnPropertyDescriptor(globalThis, extra);
-      if (descriptor !== undefined) Object.defineProperty(global, extra, descriptor);
-    }
+    Object.defineProperties(global, standardGlobalDescriptors(globalThis, sharedExtras));
     // Shared by eval, Function and evaluate, so their scripts share one module map.
     const scriptEnv: ScriptEnvironment = { globalThis: global, loadInstance: (specifier) => load(specifier, false) };
     const state: CompartmentState = {

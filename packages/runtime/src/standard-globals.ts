@@ -14,10 +14,10 @@ export const standardGlobalNames: readonly string[] = /* @__PURE__ */ (
   'URIError WeakMap WeakRef WeakSet Atomics JSON Math Reflect'
 ).split(' ');
 
-/** Own-property descriptors of the standard built-ins present on `source`. */
-export function standardGlobalDescriptors(source: object): PropertyDescriptorMap {
+/** Own-property descriptors of the standard built-ins (and of `extra` names) present on `source`. */
+export function standardGlobalDescriptors(source: object, extra: readonly string[] = []): PropertyDescriptorMap {
   const descriptors: PropertyDescriptorMap = {};
-  for (const name of standardGlobalNames) {
+  for (const name of [...standardGlobalNames, ...extra]) {
     const descriptor = Reflect.getOwnPropertyDescriptor(source, name);
     if (descriptor !== undefined) descriptors[name] = descriptor;
   }
