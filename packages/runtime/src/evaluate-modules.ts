@@ -26,7 +26,7 @@ function innerModuleEvaluation(module: ModuleInstance, stack: ModuleInstance[], 
     return index;
   }
   if (module.status === EVALUATING) return index;
-  if (module.status !== LINKED) throw new Error(`Internal error: ${module.name} is evaluated before it is linked`);
+  if (module.status !== LINKED) throw new Error(`Internal error: ${module.name} is not linked`);
   module.status = EVALUATING;
   module.dfsIndex = module.dfsAncestorIndex = index++;
   stack.push(module);
@@ -167,7 +167,7 @@ function needsAsyncEvaluation(root: ModuleInstance): boolean {
 /** Evaluates synchronously; throws a TypeError (before running anything) when the graph needs top-level await. */
 export function evaluateNow(module: ModuleInstance): void {
   if (module.status === EVALUATING) {
-    throw cannotWait(module.name, 'is still being evaluated (importNow was called from its own graph)');
+    throw cannotWait(module.name, 'is still being evaluated (importNow from its own graph)');
   }
   if (needsAsyncEvaluation(module)) throw cannotWait(`${module.name} (or a module it imports)`, 'uses top-level await');
   evaluate(module).catch(() => undefined);

@@ -27,27 +27,22 @@ export interface EvaluatorSet {
  * yields the host's: see global.ts).
  */
 export function createFunctionConstructor(scriptEnv: ScriptEnvironment): (...parametersAndBody: unknown[]) => unknown {
-  const construct = function (...parametersAndBody: unknown[]): unknown {
-    return requireScriptEvaluator('Function(…)').createFunction(scriptEnv, parametersAndBody);
+  // Named and with one declared parameter, for the built-in's `name` and `length`.
+  const construct = function Function(_body: unknown): unknown {
+    // eslint-disable-next-line prefer-rest-params -- a rest parameter would make `length` 0
+    return requireScriptEvaluator('Function(…)').createFunction(scriptEnv, [...arguments]);
   };
-  Object.defineProperties(construct, {
-    name: { value: 'Function' },
-    length: { value: 1 },
-    prototype: { value: Function.prototype, writable: false },
-  });
-  return construct;
+  Object.defineProperty(construct, 'prototype', { value: Function.prototype, writable: false });
+  return construct as (...parametersAndBody: unknown[]) => unknown;
 }
 
 /** Creates `{eval, Function}` bound to `env.globalThis`; scripts they run share `env` (and its `import()`). */
 export function createEvaluators(env: EvaluationEnvironment): EvaluatorSet {
-  // A method, so that like the built-in `eval` it has no [[Construct]].
-  const { eval: evaluate } = {
-    eval(source: unknown): unknown {
-      if (typeof source !== 'string') return source;
-      return requireScriptEvaluator().evaluateScript(env, source);
-    },
+  return {
+    // An arrow function: like the built-in `eval`, it has no [[Construct]].
+    eval: (source: unknown): unknown => (typeof source === 'string' ? requireScriptEvaluator().evaluateScript(env, source) : source),
+    Function: createFunctionConstructor(env),
   };
-  return { eval: evaluate, Function: createFunctionConstructor(env) };
 }
 
 /** Options of `new Evaluators(…)`. */

@@ -80,29 +80,22 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
   // One module map for `g.import` and the `import()` of g's scripts.
   const dynamicImport = createDynamicImport({ globalThis: globalObject, ...env });
 
-  // `import` is a method so that it has no [[Construct]], like `eval`.
-  const { import: importMethod } = {
-    import(specifier: unknown): Promise<unknown> {
-      return dynamicImport(specifier);
-    },
-  };
   defineHidden(globalObject, {
     globalThis: globalObject,
     Global: createGlobalConstructor(globalObject),
     ...createEvaluators({ globalThis: globalObject, ...env, dynamicImport }),
-    import: importMethod,
+    // An arrow function, so that like `eval` it has no [[Construct]].
+    import: (specifier: unknown): Promise<unknown> => dynamicImport(specifier),
   });
   return globalObject;
 }
 
 /** Creates the `Global` constructor whose instances are replicas of `parent`. */
 export function createGlobalConstructor(parent: object): GlobalConstructor {
-  const Global = function (this: unknown, options?: GlobalOptions): object {
+  return function Global(options?: GlobalOptions): object {
     if (new.target === undefined) throw new TypeError("Constructor Global requires 'new'");
     return createGlobal(parent, environmentOf(parent), options);
-  };
-  Object.defineProperty(Global, 'name', { value: 'Global' });
-  return Global as unknown as GlobalConstructor;
+  } as unknown as GlobalConstructor;
 }
 
 /**

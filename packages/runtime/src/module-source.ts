@@ -59,7 +59,7 @@ export function sourceInternals(value: unknown, where: string): SourceInternals 
   const source = value as ModuleRecord & VirtualModuleSource;
   const record = isObject(value) && typeof source.functor === 'function' && 'format' in source ? source : undefined;
   if (record !== undefined && record.format !== 2 && record.format !== 1) {
-    throw new TypeError(`${where}: record format ${String(record.format)} is not 1 or 2; rebuild it with a matching @hermetic/module-source`);
+    throw new TypeError(`${where}: unknown record format ${String(record.format)}; rebuild it with a matching @hermetic/module-source`);
   }
   if (record === undefined && !isVirtualModuleSource(value)) {
     throw new TypeError(`${where}: expected a ModuleSource, module record or virtual module source, got ${describe(value)}`);

@@ -70,12 +70,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
     { importHook: noModuleLoader, forceStrict: strict },
     { keys: standardGlobalNames },
   );
-  const { spawn: childSpawn } = {
-    spawn(childBindings?: unknown, childSubset?: unknown): Sandbox {
-      return spawnUnder(node, childBindings, childSubset);
-    },
-  };
-  defineHidden(sandboxGlobal, { spawn: childSpawn });
+  defineHidden(sandboxGlobal, { spawn: (childBindings?: unknown, childSubset?: unknown): Sandbox => spawnUnder(node, childBindings, childSubset) });
   if (bindings !== undefined) {
     for (const key of Reflect.ownKeys(bindings)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(bindings, key);
@@ -84,19 +79,16 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
     }
   }
 
-  const { deactivate } = {
+  return Object.freeze({
+    globalThis: node.membrane.toOutside(sandboxGlobal) as Record<PropertyKey, unknown>,
     deactivate(reason?: unknown): void {
       const nodes = tree(node);
       const busy = nodes.find((each) => each.membrane.entered);
       if (busy !== undefined) {
-        throw new Error(`Cannot deactivate ${node.name} while code of ${busy.name} is running: deactivate it once that call returns`);
+        throw new Error(`Cannot deactivate ${node.name} while code of ${busy.name} is running; retry once it returns`);
       }
       for (const each of nodes) each.membrane.revoke(reason);
     },
-  };
-  return Object.freeze({
-    globalThis: node.membrane.toOutside(sandboxGlobal) as Record<PropertyKey, unknown>,
-    deactivate,
   });
 }
 
