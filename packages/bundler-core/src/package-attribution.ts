@@ -38,7 +38,8 @@ function readPackageJson(dir: string): PackageJson | undefined {
 
 function safeRealpath(path: string): string {
   try {
-    return realpathSync(path);
+    // One realpath(3) call, where the JavaScript form stats every component of the path.
+    return realpathSync.native(path);
   } catch {
     return path;
   }
@@ -49,6 +50,8 @@ export class PackageAttributor {
   /** Real path of the application directory (its package is `$root$`). */
   readonly rootDir: string;
   private readonly byDir = new Map<string, PackageInfo | null>();
+  /** Answers by file as named (a build asks several times per module). */
+  private readonly byFile = new Map<string, PackageInfo>();
   private canonical: Map<string, string> | undefined;
 
   constructor(rootDir: string) {
@@ -62,7 +65,16 @@ export class PackageAttributor {
 
   /** The package of `file`; files outside any named package belong to the root. */
   packageOf(file: string): PackageInfo {
-    let dir = dirname(safeRealpath(file));
+    let info = this.byFile.get(file);
+    if (info === undefined) {
+      info = this.packageOfDir(dirname(safeRealpath(file)));
+      this.byFile.set(file, info);
+    }
+    return info;
+  }
+
+  private packageOfDir(start: string): PackageInfo {
+    let dir = start;
     const visited: string[] = [];
     for (;;) {
       const cached = this.byDir.get(dir);
