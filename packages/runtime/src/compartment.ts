@@ -78,7 +78,7 @@ export function defaultResolveHook(specifier: string, referrer: string): string 
 function stateOrThrow(receiver: unknown, member: string): CompartmentState {
   // WeakMap#get answers undefined for primitives, so any value can be looked up.
   const state = stateOf.get(receiver as object);
-  if (state === undefined) throw notAn('Compartment', member);
+  if (!state) throw notAn('Compartment', member);
   return state;
 }
 
@@ -147,11 +147,11 @@ export class Compartment {
       const { namespace } = descriptor;
       // A Module or a Hermetic namespace stands for its own instance.
       const own = getModuleInstance(given) ?? instanceOfNamespace(given);
-      if (own !== undefined) return register(specifier, own);
+      if (own) return register(specifier, own);
       if (has('namespace')) {
         if (typeof namespace === 'string') {
           const other = descriptor.compartment === undefined ? state : stateOf.get(descriptor.compartment as object);
-          if (other === undefined) throw fail(specifier, "its descriptor's compartment is not a Compartment");
+          if (!other) throw fail(specifier, "its descriptor's compartment is not a Compartment");
           if (other === state && namespace === specifier) throw fail(specifier, 'its descriptor names itself');
           return register(specifier, other.load(namespace, sync));
         }
@@ -166,9 +166,9 @@ export class Compartment {
       const existing = instances.get(key);
       const make = (internals: SourceInternals): Loaded =>
         register(specifier, instances.get(key) ?? register(key, createInstance(internals, hostFor(key, bare ? undefined : descriptor.importMeta), `'${key}' (compartment ${label})`)));
-      if (existing !== undefined) return register(specifier, existing);
+      if (existing) return register(specifier, existing);
       if (typeof source === 'string') {
-        if (parent === undefined) throw fail(specifier, `{ source: '${source}' } needs a parent compartment`);
+        if (!parent) throw fail(specifier, `{ source: '${source}' } needs a parent compartment`);
         const loaded = parent.load(source, sync);
         return isThenable(loaded) ? loaded.then((instance) => make(instance.source)) : make(loaded.source);
       }
@@ -178,14 +178,14 @@ export class Compartment {
 
     const load = (specifier: string, sync: boolean): Loaded => {
       const known = instances.get(specifier);
-      if (known !== undefined) {
+      if (known) {
         if (sync && isThenable(known)) throw cannotWait(`Module '${specifier}' of compartment ${label}`, 'is still loading');
         return known;
       }
       const mapped = moduleMap.has(specifier) ? moduleMap.get(specifier) : moduleMapHook?.(specifier);
       if (mapped !== undefined || moduleMap.has(specifier)) return fromDescriptor(specifier, mapped, sync);
       const loader = sync ? loadNowHook : loadHook ?? loadNowHook;
-      if (loader === undefined) throw fail(specifier, `it is not in modules and there is no ${sync ? 'loadNowHook' : 'loadHook'}`);
+      if (!loader) throw fail(specifier, `it is not in modules and there is no ${sync ? 'loadNowHook' : 'loadHook'}`);
       // An undefined result (now or resolved) is reported by fromDescriptor.
       const result = loader(specifier);
       if (!isThenable(result)) return fromDescriptor(specifier, result, sync);

@@ -72,7 +72,7 @@ export function readEnvironmentOptions(options: unknown, what: string): { import
     const extra = importMeta as object;
     importMetaHook = (meta: object) => {
       Object.assign(meta, extra);
-      if (metaHook !== undefined) metaHook(meta);
+      metaHook?.(meta);
     };
   }
   return { importHook, importMetaHook };

@@ -32,7 +32,7 @@ const declarationsByGlobal = new WeakMap<object, GlobalDeclarations>();
 /** Returns the declarative record of `globalObject`, creating it on first use. */
 export function declarationsOf(globalObject: object): GlobalDeclarations {
   let declarations = declarationsByGlobal.get(globalObject);
-  if (declarations === undefined) {
+  if (!declarations) {
     const created: GlobalDeclarations = {
       lexical: new Map(),
       varNames: new Set(),
@@ -103,7 +103,7 @@ export function instantiateGlobalDeclarations(globalObject: object, script: Scri
   for (const name of functionNames) {
     const existing = own(name);
     const declarable =
-      existing === undefined ? extensible : existing.configurable === true || ('value' in existing && existing.writable === true && existing.enumerable === true);
+      !existing ? extensible : existing.configurable === true || ('value' in existing && existing.writable === true && existing.enumerable === true);
     if (!declarable) throw cannotDeclare('function', name, script, 'does not allow it');
   }
   const varNames = new Set(script.varNames.filter((name) => !functionNames.has(name)));
@@ -118,7 +118,7 @@ export function instantiateGlobalDeclarations(globalObject: object, script: Scri
   const binding: PropertyDescriptor = { value: undefined, writable: true, enumerable: true, configurable: false };
   for (const name of functionNames) {
     const existing = own(name);
-    Object.defineProperty(globalObject, name, existing === undefined || existing.configurable === true ? binding : { value: undefined });
+    Object.defineProperty(globalObject, name, !existing || existing.configurable === true ? binding : { value: undefined });
     declaredVars.add(name);
   }
   for (const name of varNames) {

@@ -19,10 +19,10 @@ export function createDynamicImport(env: ModuleEnvironment): (specifier: unknown
   const host = hostForHooks(env.globalThis, env.importHook, env.importMetaHook, undefined);
   return async (specifier: unknown, options?: unknown): Promise<unknown> => {
     const direct = instanceForImportTarget(specifier, host);
-    if (direct !== undefined) return importInstance(direct);
+    if (direct) return importInstance(direct);
     const fullSpecifier = `${specifier as string}`;
     const attributes = readImportAttributes(options);
-    if (env.importHook === undefined) return importFromHost(fullSpecifier, attributes);
+    if (!env.importHook) return importFromHost(fullSpecifier, attributes);
     return importInstance(await host.load(evaluatedCode, { specifier: fullSpecifier, attributes, key: fullSpecifier }, false));
   };
 }

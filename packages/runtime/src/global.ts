@@ -69,7 +69,7 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
   const globalObject = Object.create(Object.getPrototypeOf(parent) as object | null) as Record<PropertyKey, unknown>;
   for (const key of keys) {
     const descriptor = Reflect.getOwnPropertyDescriptor(parent, key);
-    if (descriptor !== undefined) Object.defineProperty(globalObject, key, { ...descriptor, configurable: true });
+    if (descriptor) Object.defineProperty(globalObject, key, { ...descriptor, configurable: true });
   }
   const env: InheritedEnvironment = {
     importHook: hooks.importHook ?? inherited.importHook,

@@ -27,7 +27,7 @@ export function hermeticEval(program: unknown, thisValue?: unknown, bindings?: o
   }
   const scope = Object.create(null) as object;
   const env: ScriptEnvironment = { globalThis: scope, dynamicImport: noImport };
-  if (bindings === undefined) {
+  if (!bindings) {
     Object.defineProperties(scope, standardGlobalDescriptors(globalThis));
     defineHidden(scope, createEvaluators(env));
   } else {

@@ -14,8 +14,8 @@ import { instantiateVirtual } from './virtual-source.js';
 export function instantiate(instance: ModuleInstance): void | Promise<void> {
   if (instance.instantiated !== false) return instance.instantiated === true ? undefined : instance.instantiated;
   const { record, virtual } = instance.source;
-  const pending = record !== undefined ? instantiateRecord(instance, record) : virtual !== undefined ? instantiateVirtual(instance, virtual) : undefined;
-  if (pending === undefined) {
+  const pending = record ? instantiateRecord(instance, record) : virtual && instantiateVirtual(instance, virtual);
+  if (!pending) {
     instance.instantiated = true;
     instance.status = UNLINKED;
     return undefined;

@@ -73,10 +73,10 @@ export function createMembrane(describe: string): Membrane {
   function wrap(value: unknown, toSide: Side): unknown {
     if (!isObject(value)) return value;
     const origin = origins.get(value);
-    if (origin !== undefined) return origin.side === toSide ? origin.real : value;
+    if (origin) return origin.side === toSide ? origin.real : value;
     if (typeof value !== 'function' && isSharedIntrinsicObject(value)) return value;
     let proxy = views[toSide].get(value);
-    if (proxy === undefined) {
+    if (!proxy) {
       if (revoked) throw revokedError();
       proxy = makeProxy(value, toSide);
       views[toSide].set(value, proxy);
@@ -119,7 +119,7 @@ export function createMembrane(describe: string): Membrane {
       if (!Reflect.isExtensible(shadow)) return;
       for (const key of pruneShadow()) {
         const descriptor = Reflect.getOwnPropertyDescriptor(real, key);
-        if (descriptor !== undefined) defineOnShadow(key, wrapDescriptor(descriptor, toView));
+        if (descriptor) defineOnShadow(key, wrapDescriptor(descriptor, toView));
       }
       Reflect.setPrototypeOf(shadow, toView(Reflect.getPrototypeOf(real)) as object | null);
       Reflect.preventExtensions(shadow);
@@ -144,7 +144,7 @@ export function createMembrane(describe: string): Membrane {
       getOwnPropertyDescriptor: (_shadow, key) =>
         run(() => {
           const descriptor = Reflect.getOwnPropertyDescriptor(real, key);
-          if (descriptor === undefined) {
+          if (!descriptor) {
             if (!Reflect.isExtensible(shadow)) Reflect.deleteProperty(shadow, key);
             return undefined;
           }
@@ -157,7 +157,7 @@ export function createMembrane(describe: string): Membrane {
           const defined = Reflect.defineProperty(real, key, wrapDescriptor(descriptor, toReal));
           if (defined && (descriptor.configurable === false || !Reflect.isExtensible(shadow))) {
             const now = Reflect.getOwnPropertyDescriptor(real, key);
-            if (now !== undefined) defineOnShadow(key, wrapDescriptor(now, toView));
+            if (now) defineOnShadow(key, wrapDescriptor(now, toView));
           }
           return defined;
         }),

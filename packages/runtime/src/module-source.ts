@@ -55,24 +55,24 @@ export function captureHandler(handler: unknown, what: string): CapturedHandler 
  */
 export function sourceInternals(value: unknown, where: string): SourceInternals {
   let internals = internalsOf.get(value as object) ?? recordInternals.get(value as object);
-  if (internals !== undefined) return internals;
+  if (internals) return internals;
   const source = value as ModuleRecord & VirtualModuleSource;
   const record = isObject(value) && typeof source.functor === 'function' && 'format' in source ? source : undefined;
-  if (record !== undefined && record.format !== 2 && record.format !== 1) {
+  if (record && record.format !== 2 && record.format !== 1) {
     throw new TypeError(`${where}: unknown record format ${String(record.format)}; rebuild it with a matching @hermetic/module-source`);
   }
-  if (record === undefined && !isVirtualModuleSource(value)) {
+  if (!record && !isVirtualModuleSource(value)) {
     throw new TypeError(`${where}: expected a ModuleSource, module record or virtual module source, got ${describe(value)}`);
   }
   const bindings = Array.isArray(source.bindings) ? source.bindings : [];
   internals = {
     record,
-    virtual: record === undefined ? source : undefined,
+    virtual: record ? undefined : source,
     bindings,
     analysis: analyzeBindings(bindings, where),
     needsImport: source.needsImport === true,
     needsImportMeta: source.needsImportMeta === true,
-    hasTopLevelAwait: record !== undefined ? source.hasTopLevelAwait === true : Object.prototype.toString.call(source.execute) === '[object AsyncFunction]',
+    hasTopLevelAwait: record ? source.hasTopLevelAwait === true : Object.prototype.toString.call(source.execute) === '[object AsyncFunction]',
     handler: undefined,
   };
   recordInternals.set(value as object, internals);
@@ -87,7 +87,7 @@ export function getSourceInternals(value: unknown): SourceInternals | undefined 
 
 function read<K extends keyof SourceInternals>(receiver: unknown, member: K): SourceInternals[K] {
   const internals = getSourceInternals(receiver);
-  if (internals === undefined) throw notAn('ModuleSource', member);
+  if (!internals) throw notAn('ModuleSource', member);
   return internals[member];
 }
 
@@ -136,6 +136,6 @@ export class ModuleSource {
 
   /** `'ModuleSource'` for a ModuleSource, undefined otherwise (as the source-phase proposal's getter). */
   get [Symbol.toStringTag](): string | undefined {
-    return getSourceInternals(this) === undefined ? undefined : 'ModuleSource';
+    return getSourceInternals(this) && 'ModuleSource';
   }
 }

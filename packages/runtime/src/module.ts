@@ -45,7 +45,7 @@ const unnamed = new WeakSet<ModuleInstance>();
 
 /** A name for error messages until a specifier is known: what the module exports or imports. */
 function defaultName(source: SourceInternals): string {
-  const kind = source.record !== undefined ? 'a module' : 'a virtual module';
+  const kind = source.record ? 'a module' : 'a virtual module';
   const { exportsByName, requests } = source.analysis;
   const list = (names: string[]) => names.slice(0, 3).join(', ') + (names.length > 3 ? ', …' : '');
   if (exportsByName.size > 0) return `${kind} exporting { ${list([...exportsByName.keys()])} }`;
@@ -67,7 +67,7 @@ export function getModuleInstance(value: unknown): ModuleInstance | undefined {
 
 /** The public Module object for an instance, created on demand. */
 export function moduleOfInstance(instance: ModuleInstance): Module {
-  if (instance.publicModule === undefined) {
+  if (!instance.publicModule) {
     const module = Object.create(Module.prototype) as Module;
     instanceOfModule.set(module, instance);
     sourceOfModule.set(module, instance.source.virtual ?? instance.source.record);
@@ -86,13 +86,13 @@ export function hostForHooks(
   const host: ModuleHost = {
     globalThis: global,
     load(referrer: ModuleInstance, request: ModuleRequest) {
-      if (importHook === undefined) {
+      if (!importHook) {
         throw new TypeError(`${referrer.name} imports '${request.specifier}' but has no importHook: pass one in the Module handler`);
       }
       const result = importHook.call(thisArg, request.specifier, { ...request.attributes });
       const convert = (value: unknown): ModuleInstance => {
         const instance = instanceForImportTarget(value, host);
-        if (instance === undefined) {
+        if (!instance) {
           throw new TypeError(`The importHook for '${request.specifier}' (imported by ${referrer.name}) returned ${describe(value)}, not a Module or ModuleSource`);
         }
         if (unnamed.delete(instance)) instance.name = `'${request.specifier}'`;
@@ -100,7 +100,7 @@ export function hostForHooks(
       };
       return isThenable(result) ? Promise.resolve(result).then(convert) : convert(result);
     },
-    initializeImportMeta: importMetaHook === undefined ? undefined : (meta: object) => importMetaHook.call(thisArg, meta),
+    initializeImportMeta: importMetaHook && ((meta: object) => importMetaHook.call(thisArg, meta)),
   };
   return host;
 }
@@ -109,7 +109,7 @@ function hostForHandler(global: object, handler: CapturedHandler | undefined, fa
   // The handler is `this` of the hooks only when it has hooks of its own.
   const importHook = handler?.importHook;
   const importMetaHook = handler?.importMetaHook;
-  const own = importHook !== undefined || importMetaHook !== undefined;
+  const own = importHook || importMetaHook;
   return hostForHooks(global, importHook ?? fallback?.importHook, importMetaHook ?? fallback?.importMetaHook, own ? handler?.target : undefined);
 }
 
@@ -120,18 +120,18 @@ function hostForHandler(global: object, handler: CapturedHandler | undefined, fa
  */
 export function instanceForImportTarget(value: unknown, importer: ModuleHost): ModuleInstance | undefined {
   const existing = getModuleInstance(value);
-  if (existing !== undefined) return existing;
+  if (existing) return existing;
   const internals = getSourceInternals(value);
-  if (internals === undefined) return undefined;
-  const key = internals.handler !== undefined ? importer.globalThis : importer;
+  if (!internals) return undefined;
+  const key = internals.handler ? importer.globalThis : importer;
   let byHost = sourceInstances.get(value as object);
-  if (byHost === undefined) {
+  if (!byHost) {
     byHost = new WeakMap();
     sourceInstances.set(value as object, byHost);
   }
   let instance = byHost.get(key);
-  if (instance === undefined) {
-    const host = internals.handler !== undefined ? hostForHandler(importer.globalThis, internals.handler, undefined) : importer;
+  if (!instance) {
+    const host = internals.handler ? hostForHandler(importer.globalThis, internals.handler, undefined) : importer;
     instance = createUnnamedInstance(internals, host);
     byHost.set(key, instance);
   }
@@ -180,7 +180,7 @@ const ModuleBase = Module;
 
 function instanceOrThrow(module: unknown, what: string): ModuleInstance {
   const instance = getModuleInstance(module);
-  if (instance === undefined) throw new TypeError(`${what}: expected a Module, got ${describe(module)}`);
+  if (!instance) throw new TypeError(`${what}: expected a Module, got ${describe(module)}`);
   return instance;
 }
 

@@ -43,7 +43,7 @@ export interface ScriptEnvironment {
 /** The `import()` of scripts run in `env`: its module map and hooks. */
 function dynamicImportOf(env: ScriptEnvironment): (specifier: unknown, options?: unknown) => Promise<unknown> {
   const load = env.loadInstance;
-  const hooks = load === undefined ? env : { ...env, importHook: async (specifier: string) => moduleOfInstance(await load(specifier)) };
+  const hooks = !load ? env : { ...env, importHook: async (specifier: string) => moduleOfInstance(await load(specifier)) };
   return (env.dynamicImport ??= createDynamicImport(hooks));
 }
 
@@ -115,7 +115,7 @@ export function runScriptRecord(env: ScriptEnvironment, record: ScriptRecord, op
     y: (name: string) => typeofGlobal(globalObject, name, declarations),
     l(name: string, value: unknown) {
       const binding = declarations.lexical.get(name);
-      if (binding === undefined) throw new TypeError(`The script record initialises '${name}', missing from its lexicalNames`);
+      if (!binding) throw new TypeError(`The script record initialises '${name}', missing from its lexicalNames`);
       binding.value = value;
       binding.initialized = true;
       return value;
@@ -125,6 +125,6 @@ export function runScriptRecord(env: ScriptEnvironment, record: ScriptRecord, op
   let thisValue = 'thisValue' in options ? options.thisValue : globalObject;
   // Sloppy code would turn a nullish `this` into the host's global object;
   // substitute this evaluation's global, as OrdinaryCallBindThis would in a realm of its own.
-  if (!strict && (thisValue === undefined || thisValue === null)) thisValue = globalObject;
+  if (!strict && thisValue == null) thisValue = globalObject;
   return Reflect.apply(record.functor, thisValue, [handle]);
 }

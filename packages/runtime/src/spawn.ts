@@ -61,7 +61,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
     throw notAnObject('spawn bindings', bindings);
   }
   sandboxCount += 1;
-  const name = parent === undefined ? `sandbox #${sandboxCount}` : `${parent.name} > sandbox #${sandboxCount}`;
+  const name = `${parent ? `${parent.name} > ` : ''}sandbox #${sandboxCount}`;
   const node: SandboxNode = { membrane: createMembrane(name), children: [], strict, name };
   parent?.children.push(node);
 
@@ -74,7 +74,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
   if (bindings !== undefined) {
     for (const key of Reflect.ownKeys(bindings)) {
       const descriptor = Reflect.getOwnPropertyDescriptor(bindings, key);
-      if (descriptor === undefined) continue;
+      if (!descriptor) continue;
       Object.defineProperty(sandboxGlobal, key, { ...wrapDescriptor(descriptor, node.membrane.toInside), configurable: true });
     }
   }
@@ -84,7 +84,7 @@ function spawnUnder(parent: SandboxNode | undefined, bindings: unknown, subset: 
     deactivate(reason?: unknown): void {
       const nodes = tree(node);
       const busy = nodes.find((each) => each.membrane.entered);
-      if (busy !== undefined) {
+      if (busy) {
         throw new Error(`Cannot deactivate ${node.name} while code of ${busy.name} is running; retry once it returns`);
       }
       for (const each of nodes) each.membrane.revoke(reason);
