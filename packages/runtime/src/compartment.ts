@@ -12,7 +12,7 @@ import { getModuleInstance } from './module.js';
 import { createInstance, type ModuleHost, type ModuleInstance } from './module-instance.js';
 import { instanceOfNamespace } from './namespace-object.js';
 import { sourceInternals, type SourceInternals } from './module-source.js';
-import { cannotWait, defineHidden, describe, hasOwn, isObject, isThenable, lookupClassChain, notAn, notAnObject, readHook } from './shared-helpers.js';
+import { cannotWait, defineHidden, describe, hasOwn, isBag, isObject, isThenable, lookupClassChain, notAn, notAnObject, readHook } from './shared-helpers.js';
 import { requireScriptEvaluator } from './compiler-slot.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
 import { standardGlobalDescriptors } from './standard-globals.js';
@@ -53,8 +53,6 @@ const optionNames = new Set(
 /** Extra shared host built-ins a compartment global receives when the host has them. */
 const sharedExtras = ['Intl', 'escape', 'unescape', 'harden'];
 
-/** Objects other than functions: option bags, descriptors, namespaces. */
-const isBag = (value: unknown): value is Record<string, unknown> => isObject(value) && typeof value !== 'function';
 
 /** Resolves `./` and `../` against the referrer (URL-aware); other specifiers are already full. */
 export function defaultResolveHook(specifier: string, referrer: string): string {

@@ -9,7 +9,7 @@ import { instanceForImportTarget } from './module.js';
 import type { ModuleInstance } from './module-instance.js';
 import { getNamespace } from './namespace-object.js';
 import { readImportAttributes } from './shared-helpers.js';
-import type { ModuleRequest } from './static-analysis.js';
+import { requestKey, type ModuleRequest } from './static-analysis.js';
 
 /** Imports an instance: the promise of its namespace once it and its graph have run. */
 export async function importInstance(instance: ModuleInstance): Promise<object> {
@@ -34,8 +34,7 @@ export function importDynamically(referrer: ModuleInstance, specifier: unknown, 
     if (direct !== undefined) return importInstance(direct);
     const name = String(specifier);
     const attributes = readImportAttributes(options);
-    const key = Object.keys(attributes).length === 0 ? name : `${name}\u0000${JSON.stringify(attributes)}`;
-    const request: ModuleRequest = { specifier: name, attributes, key };
+    const request: ModuleRequest = { specifier: name, attributes, key: requestKey(name, attributes) };
     return importInstance(await loadRequest(referrer, request, false));
   })();
 }

@@ -8,7 +8,7 @@
 import { requireScriptEvaluator } from './compiler-slot.js';
 import { createModuleClass, type ImportHook, type ModuleClass } from './module-bridge.js';
 import type { ScriptEnvironment } from './script-evaluation.js';
-import { defineHidden, isObject, notAnObject, readHook } from './shared-helpers.js';
+import { defineHidden, isBag, isObject, notAnObject, readHook } from './shared-helpers.js';
 
 /** A global object and the hooks its evaluated code uses (`dynamicImport` is filled in on first use when absent). */
 export type EvaluationEnvironment = ScriptEnvironment;
@@ -60,11 +60,11 @@ export interface EvaluatorsOptions {
 /** Reads the common hook options of Evaluators and Global. */
 export function readEnvironmentOptions(options: unknown, what: string): { importHook?: ImportHook; importMetaHook?: (meta: object) => void } {
   if (options === undefined) return {};
-  if (typeof options !== 'object' || options === null) throw notAnObject(`${what} options`, options);
+  if (!isBag(options)) throw notAnObject(`${what} options`, options);
   const importHook = readHook<ImportHook>(options, 'importHook', `${what}: `);
   const metaHook = readHook<(meta: object) => void>(options, 'importMetaHook', `${what}: `);
   const importMeta = (options as { importMeta?: unknown }).importMeta;
-  if (importMeta !== undefined && (typeof importMeta !== 'object' || importMeta === null)) {
+  if (importMeta !== undefined && !isBag(importMeta)) {
     throw notAnObject(`${what} option importMeta`, importMeta);
   }
   let importMetaHook = metaHook;

@@ -9,6 +9,11 @@ export function isObject(value: unknown): value is object {
   return (typeof value === 'object' && value !== null) || typeof value === 'function';
 }
 
+/** Objects other than functions: option bags, descriptors, namespaces. */
+export function isBag(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
 export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return isObject(value) && typeof (value as { then?: unknown }).then === 'function';
 }
@@ -54,10 +59,10 @@ export function lookupClassChain<T>(map: WeakMap<object, T>, constructor: unknow
 export function readImportAttributes(options: unknown): Record<string, string> {
   const attributes: Record<string, string> = {};
   if (options === undefined) return attributes;
-  if (!isObject(options) || typeof options === 'function') throw notAnObject('The second argument of import()', options);
+  if (!isBag(options)) throw notAnObject('The second argument of import()', options);
   const given = (options as { with?: unknown }).with;
   if (given === undefined) return attributes;
-  if (!isObject(given) || typeof given === 'function') throw notAnObject("The 'with' option of import()", given);
+  if (!isBag(given)) throw notAnObject("The 'with' option of import()", given);
   for (const key of Object.keys(given).sort()) {
     const value = (given as Record<string, unknown>)[key];
     if (typeof value !== 'string') throw new TypeError(`Import attribute '${key}' must be a string`);

@@ -52,6 +52,11 @@ const cache = new WeakMap<readonly Binding[], StaticAnalysis>();
 /** Shared by every request without attributes; hooks get a fresh copy. */
 const NO_ATTRIBUTES: Record<string, string> = /* @__PURE__ */ Object.freeze({});
 
+/** The key of a (specifier, attributes) pair: the specifier alone when there are no attributes. */
+export function requestKey(specifier: string, sortedAttributes: Record<string, string>): string {
+  return sortedAttributes === NO_ATTRIBUTES || Object.keys(sortedAttributes).length === 0 ? specifier : `${specifier}\u0000${JSON.stringify(sortedAttributes)}`;
+}
+
 /** A SyntaxError naming the module (when known) and the offending entry. */
 function bindingError(what: string, entry: unknown, where: string | undefined): SyntaxError {
   return new SyntaxError(`${what} in the bindings of ${where ?? 'a module source'}: ${JSON.stringify(entry)}`);
@@ -86,19 +91,18 @@ export function analyzeBindings(bindings: readonly Binding[], where?: string): S
     const specifier = stringMember(entry, key, value, where);
     const attributes = entry.attributes as Record<string, unknown> | undefined;
     let sorted = NO_ATTRIBUTES;
-    let requestKey = specifier;
-    if (attributes !== undefined && attributes !== null) {
+    if (attributes != null) {
       const keys = Object.keys(attributes).sort();
       if (keys.length > 0) {
         sorted = {};
         for (const k of keys) sorted[k] = String(attributes[k]);
-        requestKey = `${specifier}\u0000${JSON.stringify(sorted)}`;
       }
     }
-    let found = byKey.get(requestKey);
+    const pairKey = requestKey(specifier, sorted);
+    let found = byKey.get(pairKey);
     if (found === undefined) {
-      found = { specifier, attributes: sorted, key: requestKey };
-      byKey.set(requestKey, found);
+      found = { specifier, attributes: sorted, key: pairKey };
+      byKey.set(pairKey, found);
       requests.push(found);
     }
     return found;

@@ -7,7 +7,7 @@
 import { importDynamically } from './dynamic-import.js';
 import { importMetaOf, publish, type ExportCell, type ModuleInstance } from './module-instance.js';
 import type { Binding } from './record-types.js';
-import { beforeInitialization, hasOwn, isObject } from './shared-helpers.js';
+import { beforeInitialization, hasOwn, isBag } from './shared-helpers.js';
 
 /** What `execute` receives as its second argument. */
 export interface VirtualModuleContext {
@@ -29,7 +29,7 @@ export interface VirtualModuleSource {
 
 /** Whether `value` can be used as a virtual module source. */
 export function isVirtualModuleSource(value: unknown): value is VirtualModuleSource {
-  if (!isObject(value) || typeof value === 'function') return false;
+  if (!isBag(value)) return false;
   const v = value as Record<string, unknown>;
   return (
     v.functor === undefined &&
