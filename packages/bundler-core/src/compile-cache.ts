@@ -6,7 +6,7 @@
  * invalidates everything.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, opendirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CompiledCommonJS, CompiledModuleInPlace } from '@hermetic/module-source';
@@ -19,6 +19,19 @@ function compilerStamp(root: string): string {
     return `${file}:${statSync(file).mtimeMs}`;
   } catch {
     return 'unknown-compiler';
+  }
+}
+
+function isEmptyDirectory(dir: string): boolean {
+  try {
+    const entries = opendirSync(dir);
+    try {
+      return entries.readSync() === null;
+    } finally {
+      entries.closeSync();
+    }
+  } catch {
+    return true;
   }
 }
 
@@ -43,6 +56,17 @@ export class CompileCache {
   /** `compileCommonJS` of a CommonJS body of `packageName` with its bootstrap prelude and global usage, cached. */
   compileCommonJS(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<WithUsage<CompiledCommonJS>> {
     return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'cjs', packageName } }) as Promise<WithUsage<CompiledCommonJS>>;
+  }
+
+  /**
+   * Starts loading the compiler in a worker when this build will compile: no
+   * cache, or an empty one (a first build, a clean CI checkout). A cache with
+   * entries is taken to be warm, and the compiler then loads on the first
+   * miss, as a warm build must not pay for Babel on a second core.
+   */
+  warmUpIfCold(): void {
+    if (this.dir !== undefined && !isEmptyDirectory(this.dir)) return;
+    (this.pool ??= new CompilePool()).warmUp();
   }
 
   private compileJob(job: CompileJob): Promise<WithUsage<CompiledModuleInPlace> | WithUsage<CompiledCommonJS>> {

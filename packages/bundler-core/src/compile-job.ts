@@ -28,6 +28,11 @@ let compiler: Promise<Compiler> | undefined;
 // Loaded on the first compilation only: a warm build never pays for loading Babel.
 const loadCompiler = (): Promise<Compiler> => (compiler ??= import('@hermetic/module-source'));
 
+/** Loads the compiler (and Babel) ahead of the first job: a cold build starts it while the bundler resolves. */
+export async function preloadCompiler(): Promise<void> {
+  await loadCompiler();
+}
+
 /** The compilation with its map pruned once, before it is cached, rather than on every build. */
 function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: T): T {
   return compiled.map === undefined ? compiled : { ...compiled, map: pruneNonTokenSegments(compiled.map, compiled.code) };

@@ -60,6 +60,19 @@ export class CompilePool {
     });
   }
 
+  /**
+   * Starts a worker that loads the compiler now, so the first compilation
+   * does not also wait for the worker and Babel to load (a cold build).
+   * Without workers, or once one runs, nothing happens.
+   */
+  warmUp(): void {
+    if (this.size === 0 || this.workers.length > 0) return;
+    const { worker } = this.start();
+    worker.postMessage({ ticket: -1 });
+    // Posting refs the worker again; a warm-up alone must not keep the process alive.
+    worker.unref();
+  }
+
   private start(): PoolWorker {
     // Node's flags carry over, except one that only a string entry (`node --input-type=module -e`) accepts.
     const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));

@@ -3,9 +3,14 @@
  * time, and answers each with its result or its error's name and message.
  */
 import { parentPort } from 'node:worker_threads';
-import { runCompileJob, type CompileJob } from './compile-job.js';
+import { preloadCompiler, runCompileJob, type CompileJob } from './compile-job.js';
 
-parentPort?.on('message', async ({ ticket, job }: { ticket: number; job: CompileJob }) => {
+parentPort?.on('message', async ({ ticket, job }: { ticket: number; job?: CompileJob }) => {
+  // A job-less message only loads the compiler (CompilePool#warmUp); nobody waits for an answer.
+  if (job === undefined) {
+    await preloadCompiler().catch(() => undefined);
+    return;
+  }
   try {
     parentPort!.postMessage({ ticket, result: await runCompileJob(job) });
   } catch (error) {

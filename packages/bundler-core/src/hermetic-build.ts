@@ -163,6 +163,17 @@ export class HermeticBuild {
     this.rootRestricted = this.explicitPolicy?.resources[ROOT_PACKAGE] !== undefined || this.override?.resources[ROOT_PACKAGE] !== undefined;
   }
 
+  /**
+   * Called by a plugin when a build starts: with no compile cache, or an
+   * empty one, the compiler starts loading in a worker while the bundler
+   * resolves the first modules.
+   */
+  buildStarting(): void {
+    // A dev server without a policy file compiles nothing.
+    if (this.options.serve === true && this.explicitPolicy === undefined) return;
+    this.compiler.warmUpIfCold();
+  }
+
   /** Paths of the built runtime and bootstrap (resolved once). */
   runtimePaths(): RuntimePaths {
     return (this.runtime ??= findRuntimePaths(this.root, this.options.hardened === true));

@@ -59,3 +59,39 @@ test('a scope module id is URL-safe and names its package', () => {
   // A dev server's `?import` query is not part of the payload.
   expect(scopeModuleSource(`${id}?import`)).toBe(scopeModuleSource(id));
 });
+
+test('an empty or absent compile cache starts a worker loading the compiler at build start; a cache with entries does not; neither holds the process open', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hermetic-pool-'));
+  try {
+    const cacheModule = pathToFileURL(resolve(__dirname, '..', 'dist', 'compile-cache.js')).href;
+    const script = join(dir, 'run.mjs');
+    writeFileSync(join(dir, 'package.json'), '{"name":"app"}');
+    writeFileSync(script, `
+      import { mkdirSync, writeFileSync } from 'node:fs';
+      import { CompileCache } from ${JSON.stringify(cacheModule)};
+      const workers = (cache) => cache.pool?.workers.length ?? 0;
+      const empty = new CompileCache(${JSON.stringify(join(dir, 'empty'))}, ${JSON.stringify(dir)});
+      empty.warmUpIfCold();
+      const none = new CompileCache(undefined, ${JSON.stringify(dir)});
+      none.warmUpIfCold();
+      mkdirSync(${JSON.stringify(join(dir, 'warm'))}, { recursive: true });
+      writeFileSync(${JSON.stringify(join(dir, 'warm', 'entry.json'))}, '{}');
+      const warm = new CompileCache(${JSON.stringify(join(dir, 'warm'))}, ${JSON.stringify(dir)});
+      warm.warmUpIfCold();
+      const counts = [workers(empty), workers(none), workers(warm)];
+      // The warmed worker then compiles as usual.
+      const compiled = await empty.compileModule('a.js', 'export const a = Math.max(1, 2);', false, [], ['Math'], 'p');
+      console.log(JSON.stringify({ counts, after: workers(empty), code: compiled.code, usage: compiled.usage }));
+    `);
+    const stdout = await new Promise<string>((done, fail) => {
+      execFile(process.execPath, [script], { timeout: 30000 }, (error, out, err) => (error ? fail(new Error(`${error.message}\n${err}`)) : done(out)));
+    });
+    const out = JSON.parse(stdout) as { counts: number[]; after: number; code: string; usage: { globals: string[]; writes: string[] } };
+    expect(out.counts).toEqual([1, 1, 0]);
+    expect(out.after).toBe(1);
+    expect(out.code).toContain('$hg.Math.max(1, 2)');
+    expect(out.usage).toEqual({ globals: ['Math'], writes: [] });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}, 60000);

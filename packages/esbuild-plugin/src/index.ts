@@ -97,6 +97,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       const columnMapped = new Map<string, ColumnMapped>();
       build.onStart(() => {
         columnMapped.clear();
+        core.buildStarting();
       });
       /** The text esbuild gets for a compiled module (after `entryPrefix`, on a line of its own). */
       const contentsOf = (path: string, result: TransformResult, original: string, entryPrefix: string): string => {

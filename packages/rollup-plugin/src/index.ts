@@ -57,6 +57,7 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       // Keep the build across watch rebuilds (usages of unchanged modules stay valid); make it on first use.
       const warning = current().serveWarning();
       if (warning !== undefined) this.warn(warning);
+      current().buildStarting();
     },
     watchChange(id) {
       core?.invalidate(id);
