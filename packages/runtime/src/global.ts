@@ -92,9 +92,11 @@ export function createGlobal(parent: object, inherited: InheritedEnvironment, op
 
 /** Creates the `Global` constructor whose instances are replicas of `parent`. */
 export function createGlobalConstructor(parent: object): GlobalConstructor {
-  return function Global(options?: GlobalOptions): object {
-    if (new.target === undefined) throw new TypeError("Constructor Global requires 'new'");
-    return createGlobal(parent, environmentOf(parent), options);
+  // A class: calling it without `new` is the engine's TypeError.
+  return class Global {
+    constructor(options?: GlobalOptions) {
+      return createGlobal(parent, environmentOf(parent), options);
+    }
   } as unknown as GlobalConstructor;
 }
 
