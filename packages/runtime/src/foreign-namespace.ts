@@ -5,9 +5,8 @@
  * own instance instead, so identity is kept.
  */
 import { UNLINKED, createInstance, type ExportCell, type ModuleHost, type ModuleInstance } from './module-instance.js';
-import type { SourceInternals } from './module-source.js';
+import { sourceInternals, type SourceInternals } from './module-source.js';
 import { instanceOfNamespace } from './namespace-object.js';
-import { analyzeBindings } from './static-analysis.js';
 
 const wrappers = new WeakMap<object, ModuleInstance>();
 
@@ -18,17 +17,8 @@ export function instanceForNamespaceObject(namespace: object, host: ModuleHost, 
   let instance = wrappers.get(namespace);
   if (instance !== undefined) return instance;
   const keys = Object.keys(namespace);
-  const bindings = keys.map((key) => ({ export: key }));
-  const source: SourceInternals = {
-    record: undefined,
-    virtual: undefined,
-    bindings,
-    analysis: analyzeBindings(bindings),
-    needsImport: false,
-    needsImportMeta: false,
-    hasTopLevelAwait: false,
-    handler: undefined,
-  };
+  // The internals of a virtual source exporting the keys, without the source itself: there is no code to run.
+  const source: SourceInternals = { ...sourceInternals({ bindings: keys.map((key) => ({ export: key })) }, name), virtual: undefined };
   instance = createInstance(source, host, name);
   for (const key of keys) {
     const cell: ExportCell = { get: () => (namespace as Record<string, unknown>)[key], index: 0, initialized: true, subscribers: [] };
