@@ -19,11 +19,22 @@ export interface PackageInfo {
   dir: string;
   /** `"module"` or `"commonjs"`, from package.json `type`. */
   type: 'module' | 'commonjs';
+  /**
+   * package.json has a `browser` object, which may map one of the package's
+   * files to another: a relative specifier then resolves only as the bundler
+   * would resolve it.
+   */
+  mapsFiles: boolean;
 }
 
 interface PackageJson {
   name?: unknown;
   type?: unknown;
+  browser?: unknown;
+}
+
+function mapsFiles(pkg: PackageJson | undefined): boolean {
+  return typeof pkg?.browser === 'object' && pkg.browser !== null;
 }
 
 function readPackageJson(dir: string): PackageJson | undefined {
@@ -106,13 +117,14 @@ export class PackageAttributor {
       packageJsonName: typeof pkg?.name === 'string' ? pkg.name : ROOT_PACKAGE,
       dir: this.rootDir,
       type: pkg?.type === 'module' ? 'module' : 'commonjs',
+      mapsFiles: mapsFiles(pkg),
     };
   }
 
   private describe(dir: string, pkg: PackageJson): PackageInfo {
     const packageJsonName = pkg.name as string;
     const name = this.canonicalNames().get(dir) ?? packageJsonName;
-    return { name, packageJsonName, dir, type: pkg.type === 'module' ? 'module' : 'commonjs' };
+    return { name, packageJsonName, dir, type: pkg.type === 'module' ? 'module' : 'commonjs', mapsFiles: mapsFiles(pkg) };
   }
 
   /** A stable module key: the path relative to the root, with `/` separators. */

@@ -9,12 +9,12 @@
  *               outdir: 'dist', plugins: [hermetic()] });
  * ```
  */
-import type { OnResolveResult, Plugin, ResolveResult } from 'esbuild';
+import type { OnLoadResult, OnResolveResult, Plugin, ResolveResult } from 'esbuild';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
-import { HermeticBuild, composeSourceMaps, type ColumnMapped, type HermeticOptions, type TransformResult } from '@hermetic/bundler-core';
+import { HermeticBuild, composeSourceMaps, type ColumnMapped, type HermeticOptions, type PackageInfo, type TransformResult } from '@hermetic/bundler-core';
 import { transpileToJavaScript, loaderOf } from './transpile.js';
 import { finishOutputFiles, finishWrittenFiles } from './finish-outputs.js';
 
@@ -29,16 +29,19 @@ export interface HermeticEsbuildOptions extends HermeticOptions {
 const NAMESPACE = 'hermetic';
 /** Files that can be ES modules. */
 const SCRIPT = /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/;
+/** Files that can be CommonJS. */
+const COMMONJS_CANDIDATE = /\.c?js$/;
 /** Stubs of denied CommonJS `require` targets. */
 const DENIED_NAMESPACE = 'hermetic-denied-require';
 
 /**
  * A relative specifier with a script extension naming an existing file
  * resolves to that file: answering it here saves a round trip to esbuild per
- * import (lodash-es has 600+ modules and thousands of imports).
+ * import (lodash-es has 600+ modules and thousands of imports). Not in a
+ * package whose `browser` field may map the file to another.
  */
-function relativeFile(specifier: string, fromDir: string): string | undefined {
-  if (!/^\.\.?\//.test(specifier) || !SCRIPT.test(specifier)) return undefined;
+function relativeFile(specifier: string, fromDir: string, importerPackage: PackageInfo): string | undefined {
+  if (!/^\.\.?\//.test(specifier) || !SCRIPT.test(specifier) || importerPackage.mapsFiles) return undefined;
   const file = resolvePath(fromDir, specifier);
   try {
     return statSync(file).isFile() ? file : undefined;
@@ -153,6 +156,9 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         // policy does not grant a compartmentalized CommonJS importer becomes a stub that throws the denial.
         if (args.kind === 'require-call' || args.kind === 'require-resolve') {
           if (!core.isCommonJSCompartmentalized(args.importer)) return undefined;
+          // A file of the same package (React's `require("./cjs/react.production.js")`) needs no check.
+          const direct = relativeFile(args.path, args.resolveDir, core.attributor.packageOf(args.importer));
+          if (direct !== undefined && core.checkRequire(args.importer, args.path, { id: direct, external: false }) === undefined) return { path: direct };
           const resolved = await build.resolve(args.path, {
             kind: args.kind, importer: args.importer, namespace: args.namespace, resolveDir: args.resolveDir, pluginData: { hermetic: true },
           });
@@ -164,23 +170,6 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         }
         const known = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
         return known === undefined ? undefined : resolvedResult(known);
-      });
-
-      // CommonJS of a compartmentalized package stays esbuild's to wrap and link; its body runs against its
-      // package's global. `define` keys stay as written so esbuild still replaces them.
-      build.onLoad({ filter: /\.c?js$/, namespace: 'file' }, async (args) => {
-        const original = await core.commonJSText(args.path);
-        if (original === undefined) return undefined;
-        const hash = createHash('sha256').update(original).update('\0cjs').digest('hex');
-        const cached = cache.get(args.path);
-        let result: TransformResult;
-        if (cached !== undefined && cached.hash === hash) {
-          result = cached.result;
-        } else {
-          result = await core.transformCommonJS(args.path, original, defineKeys, 'columns');
-          cache.set(args.path, { hash, result });
-        }
-        return { contents: contentsOf(args.path, result, original, ''), loader: 'js', resolveDir: dirname(args.path), warnings: result.warnings.map((text) => ({ text })) };
       });
 
       // A module's compilation needs only its own file and what it imports resolved, so the compilations of
@@ -216,7 +205,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         // then maps the compiled text on its fast path); transpiled code needs a source map to compose.
         const positions = transpiled.map === undefined ? 'columns' : 'map';
         let result = await core.transform(path, transpiled.code, async (specifier, dynamic) => {
-          const direct = relativeFile(specifier, dirname(path));
+          const direct = relativeFile(specifier, dirname(path), core.attributor.packageOf(path));
           if (direct !== undefined) {
             startCompiling(direct);
             return { id: direct, external: false };
@@ -237,7 +226,27 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         return { result, original };
       };
 
+      // CommonJS of a compartmentalized package stays esbuild's to wrap and link; its body runs against its
+      // package's global. `define` keys stay as written so esbuild still replaces them.
+      const loadCommonJS = async (path: string, original: string): Promise<OnLoadResult> => {
+        const hash = createHash('sha256').update(original).update('\0cjs').digest('hex');
+        const cached = cache.get(path);
+        let result: TransformResult;
+        if (cached !== undefined && cached.hash === hash) {
+          result = cached.result;
+        } else {
+          result = await core.transformCommonJS(path, original, defineKeys, 'columns');
+          cache.set(path, { hash, result });
+        }
+        return { contents: contentsOf(path, result, original, ''), loader: 'js', resolveDir: dirname(path), warnings: result.warnings.map((text) => ({ text })) };
+      };
+
+      // One callback for every script file (a round trip to esbuild each): CommonJS first, then ES modules.
       build.onLoad({ filter: SCRIPT, namespace: 'file' }, async (args) => {
+        if (COMMONJS_CANDIDATE.test(args.path)) {
+          const original = await core.commonJSText(args.path);
+          if (original !== undefined) return loadCommonJS(args.path, original);
+        }
         const entryPrefix = entries.has(args.path) ? core.entryPrefix() : '';
         if (!core.isCompartmentalized(args.path)) {
           if (entryPrefix === '') return undefined;

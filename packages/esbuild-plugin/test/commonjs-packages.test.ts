@@ -42,3 +42,17 @@ test('the compiled CommonJS body maps back to its original file and line', async
   expect(original.source).toMatch(/node_modules\/policy-cjs\/sloppy\.js$/);
   expect(original.line).toBe(12);
 }, 180000);
+
+test('a package whose browser field maps its own files: relative require and import resolve to the mapped files, as esbuild maps them', async () => {
+  const mapped = createFixtureApp({
+    name: 'esbuild-browser-map', fixturePackages: ['browser-mapped'],
+    files: { 'src/main.js': `import cjs from 'browser-mapped';\nimport { which } from 'browser-mapped/esm.mjs';\nconsole.log(JSON.stringify({ cjs, esm: which }));\n` },
+  });
+  try {
+    const outDir = join(mapped.dir, 'dist');
+    await buildInChild({ bundler: 'esbuild', appDir: mapped.dir, entry: 'src/main.js', outDir, hermetic: true });
+    expect(JSON.parse(await runNode(join(outDir, 'main.js')))).toEqual({ cjs: 'browser', esm: 'browser' });
+  } finally {
+    mapped.remove();
+  }
+}, 180000);

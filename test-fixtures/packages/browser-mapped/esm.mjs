@@ -1,0 +1,1 @@
+export { which } from './lib/esm-node.mjs';
