@@ -39,7 +39,8 @@ export function getNamespace(module: ModuleInstance): object {
     return read;
   };
   const target: object = Object.create(null);
-  Object.defineProperty(target, Symbol.toStringTag, { value: 'Module', writable: false, enumerable: false, configurable: false });
+  // New properties: omitted attributes are false.
+  Object.defineProperty(target, Symbol.toStringTag, { value: 'Module' });
   // The target's export properties exist only for the Proxy invariants of the
   // traps that report properties or extensibility; a graph with a thousand
   // exports whose namespace is only read never pays for defining them.
@@ -48,13 +49,13 @@ export function getNamespace(module: ModuleInstance): object {
     if (keys !== undefined) return keys;
     // Code-unit order, as the spec sorts (an ordinary object would put "9" before "10").
     const names = getExportedNames(module).filter((name) => reader(name) !== null).sort();
-    for (const name of names) Object.defineProperty(t, name, { value: undefined, writable: true, enumerable: true, configurable: false });
+    for (const name of names) Object.defineProperty(t, name, { value: undefined, writable: true, enumerable: true });
     Object.preventExtensions(t);
     return (keys = [...names, Symbol.toStringTag]);
   };
   const descriptor = (key: string): PropertyDescriptor | undefined => {
     const read = reader(key);
-    return read === null ? undefined : { value: read(), writable: true, enumerable: true, configurable: false };
+    return read === null ? undefined : { value: read(), writable: true, enumerable: true }; // completed (configurable: false) by the engine
   };
   const namespace = new Proxy(target, {
     get(t, key) {
