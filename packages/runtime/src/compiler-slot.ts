@@ -41,7 +41,7 @@ export function fillCompilerSlot(compiler: InstalledCompiler, scripts: ScriptEva
 export function requireCompiler(what: string): InstalledCompiler {
   if (installed === undefined) {
     throw new EvalError(
-      `${what} needs a run-time compiler (no eval under a strict CSP). ` +
+      `${what} needs to compile source text at run time (no eval under a strict CSP). ` +
         `Precompile the code (@hermetic/module-source or a bundler plugin), or use 'hermetic' in Node`,
     );
   }
