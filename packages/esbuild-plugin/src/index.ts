@@ -11,7 +11,6 @@
  */
 import type { OnLoadResult, OnResolveResult, Plugin, ResolveResult } from 'esbuild';
 import { readFile } from 'node:fs/promises';
-import { createHash } from 'node:crypto';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
 import { HermeticBuild, composeSourceMaps, type ColumnMapped, type HermeticOptions, type PackageInfo, type TransformResult } from '@hermetic/bundler-core';
@@ -81,7 +80,8 @@ interface Compiled {
 
 /** Creates the plugin. One instance keeps a per-file cache across rebuilds (watch, context.rebuild). */
 export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
-  const cache = new Map<string, { hash: string; result: TransformResult }>();
+  // By path, with the text it was compiled from: a rebuild compares texts (no hashing of react-dom's 625 KB).
+  const cache = new Map<string, { original: string; kind: 'esm' | 'cjs'; result: TransformResult }>();
   return {
     name: 'hermetic',
     setup(build) {
@@ -197,9 +197,8 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
 
       const compile = async (path: string): Promise<Compiled> => {
         const original = await readFile(path, 'utf8');
-        const hash = createHash('sha256').update(original).digest('hex');
         const cached = cache.get(path);
-        if (cached !== undefined && cached.hash === hash) return { result: cached.result, original };
+        if (cached !== undefined && cached.kind === 'esm' && cached.original === original) return { result: cached.result, original };
         const transpiled = await transpileToJavaScript(path, original, { ...initial, sourcemap: sourceMaps });
         // Plain JavaScript gets a column map that the bundle's own map is corrected with afterwards (esbuild
         // then maps the compiled text on its fast path); transpiled code needs a source map to compose.
@@ -222,21 +221,20 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         if (result.map !== undefined && transpiled.map !== undefined) {
           result = { ...result, map: await composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
         }
-        cache.set(path, { hash, result });
+        cache.set(path, { original, kind: 'esm', result });
         return { result, original };
       };
 
       // CommonJS of a compartmentalized package stays esbuild's to wrap and link; its body runs against its
       // package's global. `define` keys stay as written so esbuild still replaces them.
       const loadCommonJS = async (path: string, original: string): Promise<OnLoadResult> => {
-        const hash = createHash('sha256').update(original).update('\0cjs').digest('hex');
         const cached = cache.get(path);
         let result: TransformResult;
-        if (cached !== undefined && cached.hash === hash) {
+        if (cached !== undefined && cached.kind === 'cjs' && cached.original === original) {
           result = cached.result;
         } else {
           result = await core.transformCommonJS(path, original, defineKeys, 'columns');
-          cache.set(path, { hash, result });
+          cache.set(path, { original, kind: 'cjs', result });
         }
         return { contents: contentsOf(path, result, original, ''), loader: 'js', resolveDir: dirname(path), warnings: result.warnings.map((text) => ({ text })) };
       };
