@@ -7,7 +7,6 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { ColumnMap, SourceMapV3 } from '@hermetic/module-source';
@@ -164,14 +163,27 @@ export class HermeticBuild {
   }
 
   /**
-   * Called by a plugin when a build starts: with no compile cache, or an
+   * Called by a plugin when a build starts. With no compile cache, or an
    * empty one, the compiler starts loading in a worker while the bundler
-   * resolves the first modules.
+   * resolves the first modules; with one, what the last build compiled is
+   * read ahead (and with `readsFiles`, for a plugin that reads module files
+   * through {@link readModuleText}, their text too).
    */
-  buildStarting(): void {
+  buildStarting(readsFiles = false): void {
     // A dev server without a policy file compiles nothing.
     if (this.options.serve === true && this.explicitPolicy === undefined) return;
     this.compiler.warmUpIfCold();
+    this.compiler.prefetch(readsFiles);
+  }
+
+  /** Called by a plugin when a build has ended (what it compiled is what the next one reads ahead). */
+  buildEnded(): void {
+    this.compiler.buildEnded();
+  }
+
+  /** The text of module file `id`, read ahead when the last build compiled it. */
+  readModuleText(id: string): Promise<string> {
+    return this.compiler.readText(id);
   }
 
   /** Paths of the built runtime and bootstrap (resolved once). */
@@ -217,7 +229,7 @@ export class HermeticBuild {
   async commonJSText(id: string): Promise<string | undefined> {
     const known = this.commonJSKinds.get(id);
     if (known === false || (known === undefined && !this.mayBeCompartmentalizedCommonJS(id))) return undefined;
-    const text = await readFile(id, 'utf8');
+    const text = await this.compiler.readText(id);
     return this.isCommonJSCompartmentalized(id, text) ? text : undefined;
   }
 

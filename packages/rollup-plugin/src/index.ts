@@ -59,6 +59,9 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       if (warning !== undefined) this.warn(warning);
       current().buildStarting();
     },
+    buildEnd() {
+      core?.buildEnded();
+    },
     watchChange(id) {
       core?.invalidate(id);
     },
