@@ -14,6 +14,15 @@ import { fileURLToPath } from 'node:url';
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PACKAGES = ['module-source', 'bundler-core', 'esbuild-plugin', 'rollup-plugin', 'vite-plugin'];
 
+// A file loaded with import() stays its own file (next to the bundle): what it imports, such as the
+// compiler's @jridgewell/trace-mapping, would otherwise load with the bundle on every build.
+const lazyStaysLazy = {
+  name: 'lazy-stays-lazy',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\//, namespace: 'file' }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
 await Promise.all(PACKAGES.map((name) => build({
   entryPoints: [join(repo, 'packages', name, 'dist', 'index.js')],
   outfile: join(repo, 'packages', name, 'dist', 'index.bundled.js'),
@@ -24,4 +33,5 @@ await Promise.all(PACKAGES.map((name) => build({
   format: 'esm',
   target: 'node20',
   logLevel: 'warning',
+  plugins: [lazyStaysLazy],
 })));
