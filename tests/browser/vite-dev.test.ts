@@ -27,7 +27,8 @@ const POLICY = { resources: { 'policy-denied': {}, 'lodash-es': {}, 'policy-impo
 interface DevServer {
   url: string;
   warnings: string[];
-  stop(): void;
+  /** Kills the server; resolves once it has exited (it may still write its cache until then). */
+  stop(): Promise<void>;
 }
 
 function startDevServer(appDir: string, exclude: string[]): Promise<DevServer> {
@@ -41,7 +42,8 @@ function startDevServer(appDir: string, exclude: string[]): Promise<DevServer> {
       const line = stdout.split('\n').find((l) => l.startsWith('{'));
       if (line === undefined) return;
       const { url, warnings } = JSON.parse(line) as { url: string; warnings: string[] };
-      resolve({ url, warnings, stop: () => child.kill() });
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      resolve({ url, warnings, stop: () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : (child.kill(), exited)) });
     });
     child.on('exit', (code) => reject(new Error(`the dev server exited (${code}):\n${stderr}`)));
   });
@@ -54,7 +56,7 @@ beforeAll(async () => {
   browser = await launchChromium();
 });
 afterAll(async () => {
-  servers.forEach((server) => server.stop());
+  await Promise.all(servers.map((server) => server.stop()));
   apps.forEach((app) => app.remove());
   await browser.close();
 });

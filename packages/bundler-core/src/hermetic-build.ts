@@ -163,22 +163,22 @@ export class HermeticBuild {
   }
 
   /**
-   * Called by a plugin when a build starts. With no compile cache, or an
-   * empty one, the compiler starts loading in a worker while the bundler
-   * resolves the first modules; with one, what the last build compiled is
-   * read ahead (and with `readsFiles`, for a plugin that reads module files
-   * through {@link readModuleText}, their text too).
+   * Called by a plugin when a build starts (not a dev server's). With no
+   * compile cache, or an empty one, the compiler starts loading in a worker
+   * while the bundler resolves the first modules; with one, what the last
+   * build compiled is read ahead (and with `readsFiles`, for a plugin that
+   * reads module files through {@link readModuleText}, their text too).
    */
   buildStarting(readsFiles = false): void {
-    // A dev server without a policy file compiles nothing.
-    if (this.options.serve === true && this.explicitPolicy === undefined) return;
+    // A dev server compiles modules as the browser asks for them, over a session: nothing to read ahead.
+    if (this.options.serve === true) return;
     this.compiler.warmUpIfCold();
     this.compiler.prefetch(readsFiles);
   }
 
   /** Called by a plugin when a build has ended (what it compiled is what the next one reads ahead). */
   buildEnded(): void {
-    this.compiler.buildEnded();
+    if (this.options.serve !== true) this.compiler.buildEnded();
   }
 
   /** The text of module file `id`, read ahead when the last build compiled it. */
