@@ -6,14 +6,12 @@
  * invalidates everything.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { mkdirSync, opendirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CompiledCommonJS, CompiledModuleInPlace } from '@hermetic/module-source';
 import { CompilePool } from './compile-pool.js';
 import type { CompileJob, WithUsage } from './compile-job.js';
-import { BuildManifest } from './build-manifest.js';
 
 function compilerStamp(root: string): string {
   try {
@@ -44,31 +42,10 @@ const STORED_FORMAT = 'in-place-6';
 export class CompileCache {
   private readonly stamp: string;
   private pool: CompilePool | undefined;
-  private readonly manifest: BuildManifest | undefined;
 
   constructor(private readonly dir: string | undefined, root: string) {
     this.stamp = dir === undefined ? '' : compilerStamp(root);
     if (dir !== undefined) mkdirSync(dir, { recursive: true });
-    this.manifest = dir === undefined ? undefined : new BuildManifest(dir, root);
-  }
-
-  /**
-   * A build starts: read ahead what the last build compiled (see
-   * build-manifest.ts); `texts` also reads the modules' files, for a plugin
-   * that reads them itself ({@link readText}).
-   */
-  prefetch(texts: boolean): void {
-    this.manifest?.prefetch(texts);
-  }
-
-  /** A build ended: remember what it compiled, for the next one to read ahead. */
-  buildEnded(): void {
-    this.manifest?.save();
-  }
-
-  /** The text of module file `id` (read ahead when the last build compiled it). */
-  async readText(id: string): Promise<string> {
-    return (await this.manifest?.takeText(id)) ?? readFile(id, 'utf8');
   }
 
   /** `compileModuleInPlace` of an ES module of `packageName` with its scope-module prelude, cached. */
@@ -94,18 +71,12 @@ export class CompileCache {
 
   private compileJob(job: CompileJob): Promise<WithUsage<CompiledModuleInPlace> | WithUsage<CompiledCommonJS>> {
     const key = `${job.prelude.kind}\0${job.id}\0${job.sourceMap}\0${job.preserve.join(',')}\0${job.directCalls.length}\0${job.prelude.packageName}\0`;
-    return this.cached(job.id, key, job.code, () => (this.pool ??= new CompilePool()).run(job));
+    return this.cached(key, job.code, () => (this.pool ??= new CompilePool()).run(job));
   }
 
-  private async cached<T>(id: string, what: string, code: string, compile: () => Promise<T>): Promise<T> {
+  private async cached<T>(what: string, code: string, compile: () => Promise<T>): Promise<T> {
     if (this.dir === undefined) return compile();
     const key = createHash('sha256').update(`${this.stamp}\0${STORED_FORMAT}\0${what}`).update(code).digest('hex');
-    this.manifest?.note(id, key);
-    const readAhead = this.manifest?.takeEntry(key);
-    if (readAhead !== undefined) {
-      const entry = await readAhead;
-      if (entry !== undefined) return entry as T;
-    }
     const file = join(this.dir, `${key}.json`);
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as T;

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import type { ColumnMap, SourceMapV3 } from '@hermetic/module-source';
@@ -163,27 +164,14 @@ export class HermeticBuild {
   }
 
   /**
-   * Called by a plugin when a build starts (not a dev server's). With no
-   * compile cache, or an empty one, the compiler starts loading in a worker
-   * while the bundler resolves the first modules; with one, what the last
-   * build compiled is read ahead (and with `readsFiles`, for a plugin that
-   * reads module files through {@link readModuleText}, their text too).
+   * Called by a plugin when a build starts (not a dev server's, which
+   * compiles as the browser asks): with no compile cache, or an empty one,
+   * the compiler starts loading in a worker while the bundler resolves the
+   * first modules.
    */
-  buildStarting(readsFiles = false): void {
-    // A dev server compiles modules as the browser asks for them, over a session: nothing to read ahead.
+  buildStarting(): void {
     if (this.options.serve === true) return;
     this.compiler.warmUpIfCold();
-    this.compiler.prefetch(readsFiles);
-  }
-
-  /** Called by a plugin when a build has ended (what it compiled is what the next one reads ahead). */
-  buildEnded(): void {
-    if (this.options.serve !== true) this.compiler.buildEnded();
-  }
-
-  /** The text of module file `id`, read ahead when the last build compiled it. */
-  readModuleText(id: string): Promise<string> {
-    return this.compiler.readText(id);
   }
 
   /** Paths of the built runtime and bootstrap (resolved once). */
@@ -229,7 +217,7 @@ export class HermeticBuild {
   async commonJSText(id: string): Promise<string | undefined> {
     const known = this.commonJSKinds.get(id);
     if (known === false || (known === undefined && !this.mayBeCompartmentalizedCommonJS(id))) return undefined;
-    const text = await this.compiler.readText(id);
+    const text = await readFile(id, 'utf8');
     return this.isCommonJSCompartmentalized(id, text) ? text : undefined;
   }
 

@@ -100,7 +100,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       const columnMapped = new Map<string, ColumnMapped>();
       build.onStart(() => {
         columnMapped.clear();
-        core.buildStarting(true);
+        core.buildStarting();
       });
       /** The text esbuild gets for a compiled module (after `entryPrefix`, on a line of its own). */
       const contentsOf = (path: string, result: TransformResult, original: string, entryPrefix: string): string => {
@@ -196,7 +196,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       };
 
       const compile = async (path: string): Promise<Compiled> => {
-        const original = await core.readModuleText(path);
+        const original = await readFile(path, 'utf8');
         const cached = cache.get(path);
         if (cached !== undefined && cached.kind === 'esm' && cached.original === original) return { result: cached.result, original };
         const transpiled = await transpileToJavaScript(path, original, { ...initial, sourcemap: sourceMaps });
@@ -262,7 +262,6 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       });
 
       build.onEnd(async (result) => {
-        core.buildEnded();
         if (result.errors.length > 0) return;
         const policyJson = core.finalPolicyJson();
         options.onPolicy?.(policyJson, core);

@@ -59,9 +59,6 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       if (warning !== undefined) this.warn(warning);
       current().buildStarting();
     },
-    buildEnd() {
-      core?.buildEnded();
-    },
     watchChange(id) {
       core?.invalidate(id);
     },
