@@ -60,17 +60,12 @@ function expectMarkerMapsHome(code: string, map: TraceMap): void {
   expect(sourceContentFor(map, original.source!)).toBe(MAIN);
 }
 
-test('esbuild: in a minified bundle, a token on the bootstrap\'s line maps to its original line and column (map file); the bundle runs', async () => {
-  const outDir = join(app.dir, 'dist');
-  await buildInChild({ bundler: 'esbuild', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, minify: true, options });
-  const code = readFileSync(join(outDir, 'main.js'), 'utf8');
-  expectMarkerMapsHome(code, new TraceMap(readFileSync(join(outDir, 'main.js.map'), 'utf8')));
-  expect((await runNode(join(outDir, 'main.js'))).trim()).toBe('said: POLICY-MARKER');
-}, 180000);
-
-test('Rollup: the same holds for a Rollup bundle\'s map file', async () => {
-  const outDir = join(app.dir, 'dist-rollup');
-  await buildInChild({ bundler: 'rollup', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, options });
+test.each([
+  ['esbuild: in a minified bundle, a token on the bootstrap\'s line maps to its original line and column (map file); the bundle runs', 'esbuild', 'dist'],
+  ['Rollup: the same holds for a Rollup bundle\'s map file', 'rollup', 'dist-rollup'],
+] as const)('%s', async (_name, bundler, dist) => {
+  const outDir = join(app.dir, dist);
+  await buildInChild({ bundler, appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true, minify: true, options });
   const code = readFileSync(join(outDir, 'main.js'), 'utf8');
   expectMarkerMapsHome(code, new TraceMap(readFileSync(join(outDir, 'main.js.map'), 'utf8')));
   expect((await runNode(join(outDir, 'main.js'))).trim()).toBe('said: POLICY-MARKER');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { buildInChild } from '../../../tests/browser/support/build-in-child.js';
 import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
-import { COMMONJS_PROBE_MAIN, expectCommonJSConfined, runNode } from '../../../tests/browser/support/commonjs-probe.js';
+import { COMMONJS_PROBE_MAIN, expectProbeConfinedWhenBuilt, runNode } from '../../../tests/browser/support/commonjs-probe.js';
 
 let app: FixtureApp;
 beforeAll(() => {
@@ -19,12 +19,7 @@ beforeAll(() => {
 afterAll(() => app.remove());
 
 test('50: a CommonJS package denied fetch cannot read it, and its sloppy this and undeclared writes stay in its own global', async () => {
-  const outDir = join(app.dir, 'dist');
-  await buildInChild({
-    bundler: 'esbuild', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true,
-    options: { policyOverride: { resources: { 'policy-cjs': { globals: { fetch: false } } } } },
-  });
-  expectCommonJSConfined(JSON.parse(await runNode(join(outDir, 'main.js'))) as Record<string, unknown>);
+  await expectProbeConfinedWhenBuilt('esbuild', app.dir, join(app.dir, 'dist'));
 }, 180000);
 
 test('the compiled CommonJS body maps back to its original file and line', async () => {

@@ -6,9 +6,8 @@
  * the package's global, and undeclared writes do not reach the host.
  */
 import { join } from 'node:path';
-import { buildInChild } from '../../../tests/browser/support/build-in-child.js';
 import { createFixtureApp, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
-import { COMMONJS_PROBE_MAIN, expectCommonJSConfined, runNode } from '../../../tests/browser/support/commonjs-probe.js';
+import { COMMONJS_PROBE_MAIN, expectProbeConfinedWhenBuilt } from '../../../tests/browser/support/commonjs-probe.js';
 
 let app: FixtureApp;
 beforeAll(() => {
@@ -17,10 +16,5 @@ beforeAll(() => {
 afterAll(() => app.remove());
 
 test('50: a CommonJS package denied fetch cannot read it, and its sloppy this and undeclared writes stay in its own global', async () => {
-  const outDir = join(app.dir, 'dist-default');
-  await buildInChild({
-    bundler: 'rollup', appDir: app.dir, entry: 'src/main.js', outDir, hermetic: true,
-    options: { policyOverride: { resources: { 'policy-cjs': { globals: { fetch: false } } } } },
-  });
-  expectCommonJSConfined(JSON.parse(await runNode(join(outDir, 'main.js'))) as Record<string, unknown>);
+  await expectProbeConfinedWhenBuilt('rollup', app.dir, join(app.dir, 'dist-default'));
 }, 180000);
