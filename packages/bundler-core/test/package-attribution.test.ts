@@ -42,6 +42,24 @@ beforeAll(() => {
   write('app/node_modules/.pnpm/q@2.0.0/node_modules/q/index.js', '');
   symlinkSync(join(root, 'app/node_modules/.pnpm/q@2.0.0/node_modules/q'), join(root, 'app/node_modules/.pnpm/p@1.0.0/node_modules/q'));
   symlinkSync(join(root, 'app/node_modules/.pnpm/p@1.0.0/node_modules/p'), join(root, 'app/node_modules/p'));
+  // Hostile: nested package.json files inside package a claiming other identities.
+  write('app/node_modules/a/as-root/package.json', manifest('$root$'));
+  write('app/node_modules/a/as-root/x.js', '');
+  write('app/node_modules/a/as-b/package.json', manifest('b'));
+  write('app/node_modules/a/as-b/x.js', '');
+  write('app/node_modules/a/as-ses/package.json', manifest('ses'));
+  write('app/node_modules/a/as-ses/x.js', '');
+  write('app/node_modules/a/as-hermetic/package.json', manifest('@hermetic/runtime'));
+  write('app/node_modules/a/as-hermetic/x.js', '');
+  write('app/node_modules/a/nameless/package.json', JSON.stringify({ type: 'module' }));
+  write('app/node_modules/a/nameless/x.js', '');
+  // A package nobody depends on, a nested copy of b that a does not declare, and files in dot folders.
+  write('app/node_modules/stray/package.json', manifest('b'));
+  write('app/node_modules/stray/x.js', '');
+  write('app/node_modules/a/node_modules/b/package.json', manifest('b'));
+  write('app/node_modules/a/node_modules/b/x.js', '');
+  write('app/node_modules/.cache/x.js', '');
+  write('app/node_modules/loose.js', '');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -69,6 +87,27 @@ test('files are attributed to the nearest named package.json; the app is $root$'
   expect(nameOf('app/node_modules/p/index.js')).toBe('p');
   expect(nameOf('app/node_modules/.pnpm/p@1.0.0/node_modules/q/index.js')).toBe('p>q');
   expect(attributor.packageOf(join(root, 'app/node_modules/ws-lib/index.js')).packageJsonName).toBe('ws-lib');
+});
+
+test('identity comes from the install location, never from a package.json name inside a package', () => {
+  const attributor = new PackageAttributor(join(root, 'app'));
+  const of = (path: string) => attributor.packageOf(join(root, path));
+  for (const claim of ['as-root', 'as-b', 'as-ses', 'as-hermetic', 'nameless']) {
+    expect(of(`app/node_modules/a/${claim}/x.js`).name).toBe('a');
+    expect(of(`app/node_modules/a/${claim}/x.js`).packageJsonName).toBe('a');
+  }
+  // A nested package.json still decides the module type, as for Node.
+  expect(of('app/node_modules/a/nameless/x.js').type).toBe('module');
+  expect(of('app/node_modules/a/lib/index.js').type).toBe('commonjs');
+  // Unreached packages are named by where they are installed, and never share a reached package's name.
+  expect(of('app/node_modules/stray/x.js').name).toBe('stray');
+  expect(of('app/node_modules/stray/x.js').packageJsonName).toBe('stray');
+  expect(of('app/node_modules/a/node_modules/b/x.js').name).toBe('a>b');
+  expect(of('app/node_modules/b/node_modules/c/index.js').name).toBe('b>c');
+  // Files under node_modules that are in no installed package are never the app.
+  expect(of('app/node_modules/.cache/x.js').name).not.toBe('$root$');
+  expect(of('app/node_modules/loose.js').name).not.toBe('$root$');
+  expect(of('app/node_modules/loose.js').name).not.toBe(of('app/node_modules/.cache/x.js').name);
 });
 
 test('module keys are root-relative with forward slashes, by real path', () => {
