@@ -3,11 +3,12 @@
  * needed, the Hermetic plugin does the compartmentalization.
  */
 import { build, type BuildResult, type Metafile } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hermetic } from '@hermetic/esbuild-plugin';
 import type { HermeticBuild } from '@hermetic/bundler-core';
 import { projectRootOf } from './project-root.js';
+import { NODE_BANNER, nodeBuiltinRequires } from './node-requires.js';
 
 /** What every bundling command accepts. */
 export interface BundleOptions {
@@ -35,6 +36,10 @@ export interface BundleResult {
   entryOutput: string;
 }
 
+function sameFile(a: string, b: string): boolean {
+  return a === b || (existsSync(a) && realpathSync(a) === realpathSync(b));
+}
+
 /** Builds `options.entry` with esbuild and the Hermetic plugin. */
 export async function bundle(options: BundleOptions): Promise<BundleResult> {
   const entry = resolve(options.entry);
@@ -60,10 +65,9 @@ export async function bundle(options: BundleOptions): Promise<BundleResult> {
     logLevel: 'warning',
     // The runtime's host import passes import attributes through, which esbuild cannot (and need not) analyse.
     logOverride: { 'unsupported-dynamic-import': 'silent' },
-    ...(options.platform === 'node'
-      ? { banner: { js: "import { createRequire as $hermeticCreateRequire } from 'node:module'; const require = $hermeticCreateRequire(import.meta.url);" } }
-      : {}),
+    ...(options.platform === 'node' ? { banner: { js: NODE_BANNER } } : {}),
     plugins: [
+      ...(options.platform === 'node' ? [nodeBuiltinRequires()] : []),
       hermetic({
         root,
         debug: options.debug,
@@ -77,7 +81,9 @@ export async function bundle(options: BundleOptions): Promise<BundleResult> {
       }),
     ],
   });
-  const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint !== undefined)?.[0];
+  // Each import() target is an entry point of its own: the entry's output is the one built from the entry file.
+  const entryOutput = Object.entries(result.metafile.outputs)
+    .find(([, output]) => output.entryPoint !== undefined && sameFile(resolve(root, output.entryPoint), entry))?.[0];
   if (entryOutput === undefined || core === undefined) throw new Error('esbuild produced no output for the entry point');
   return { root, result, policyJson, core, entryOutput: resolve(root, entryOutput) };
 }

@@ -1,29 +1,48 @@
 /**
- * `hermetic run <entry>`: runs a program in Node with each package in its own
- * compartment, by bundling it for Node (esbuild + the Hermetic plugin) into a
- * cache directory next to the app and importing the result.
+ * `hermetic run <entry> [args…]`: runs a program in Node with each package in
+ * its own compartment, by bundling it for Node (esbuild + the Hermetic
+ * plugin) into a cache directory next to the app and running the result in
+ * a child Node process that cannot compile strings into code.
  */
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { bundle } from './bundle.js';
 import { parseArguments } from './parse-arguments.js';
 import { BUNDLE_FLAGS, bundleOptionsFrom } from './shared-flags.js';
 import { projectRootOf } from './project-root.js';
 
-interface StartedApp {
-  whenIdle(): Promise<void>;
+/**
+ * Node flags of the process running the bundle. Without string compilation a
+ * package cannot reach the host's global through a function constructor
+ * (`(async () => {}).constructor('return process')()`), which in default
+ * (not hardened) mode is the real one: as a strict Content-Security-Policy
+ * closes that route in browsers. The compiler runs in this process, not there.
+ */
+export const RUN_NODE_FLAGS = ['--disallow-code-generation-from-strings', '--enable-source-maps'];
+
+/** Runs `file` in a child Node process sharing this one's terminal; resolves with its exit code. */
+function runInChild(file: string, args: string[]): Promise<number> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [...RUN_NODE_FLAGS, file, ...args], { stdio: 'inherit' });
+    // Ctrl-C reaches the child too (same process group): it decides, this process reports its exit.
+    const ignore = (): void => undefined;
+    process.on('SIGINT', ignore);
+    child.on('error', fail);
+    child.on('exit', (code, signal) => {
+      process.off('SIGINT', ignore);
+      done(code ?? (signal === null ? 1 : 128 + (signalNumbers[signal] ?? 0)));
+    });
+  });
 }
 
-/** Runs the command; returns the process exit code. */
+const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+
+/** Runs the command; returns the process exit code (the program's). */
 export async function runCommand(args: string[]): Promise<number> {
   const parsed = parseArguments(args, BUNDLE_FLAGS);
-  const entry = parsed.positionals[0];
+  const [entry, ...programArgs] = parsed.positionals;
   const outdir = entry === undefined ? 'dist' : join(projectRootOf(entry), 'node_modules', '.cache', 'hermetic', 'run');
   const options = bundleOptionsFrom(parsed, { platform: 'node', format: 'esm', outdir });
   const { entryOutput } = await bundle({ ...options, platform: 'node', format: 'esm' });
-  process.setSourceMapsEnabled(true);
-  await import(pathToFileURL(entryOutput).href);
-  const app = (globalThis as Record<symbol, StartedApp | undefined>)[Symbol.for('hermetic.app')];
-  await app?.whenIdle();
-  return 0;
+  return runInChild(entryOutput, programArgs);
 }
