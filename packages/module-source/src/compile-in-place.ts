@@ -13,12 +13,16 @@ import { emitRecordText } from './source-map.js';
 import { columnMapOf } from './column-map.js';
 import { rewriteFreeReference, IMMUTABLE_GLOBALS } from './free-references.js';
 import { isWrite, rejectWith, startRewrite, warnDirectEval, type RewriteSession } from './rewrite-session.js';
+import { rewriteDynamicImports } from './dynamic-imports.js';
+import { explainHtmlCloseComment, mayHoldHtmlComment, rejectHtmlComments } from './parser-differentials.js';
 import type { CompileModuleInPlaceOptions, CompiledInPlace, CompiledModuleInPlace, ScopePreludeInfo, SourceMapV3 } from './types.js';
 
 /** What {@link rewriteInPlace} needs to know of one goal. */
 export interface InPlaceGoal {
   text: string;
   specifier: string;
+  /** The parse, tokens kept when {@link mayHoldHtmlComment}. */
+  file: t.File;
   program: t.Program;
   analysis: Analysis;
   strict: boolean;
@@ -33,13 +37,16 @@ export interface InPlaceGoal {
 
 /**
  * Rewrites every free reference of `goal` (strict writes from strict code
- * inside sloppy code through `$ht`), puts the scope prelude first on line 1
+ * inside sloppy code through `$ht`) and every `import()` whose specifier is
+ * not a literal (through `$hd`), puts the scope prelude first on line 1
  * (after the directive prologue, so every line keeps its number) and drops a
- * hashbang line. Returns the session so a goal can add its own edits first.
+ * hashbang line. Rejects `with` and HTML-like comments. `extraEdits` lets a
+ * goal add its own edits before the prelude is made.
  */
 export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: RewriteSession) => void): CompiledInPlace {
   const { text, specifier, program, analysis, strict } = goal;
   rejectWith(analysis, text, specifier);
+  rejectHtmlComments(goal.file, text, specifier);
   const session = startRewrite(text);
   const { p, edits, used, alias, globals, warnings } = session;
   // Strict code writing a free name must throw when it is absent: it gets the strict scope object.
@@ -61,6 +68,7 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
     rewriteFreeReference(ref, edits, isWrite(ref) && ref.strict && !strict ? strictAlias : alias, globals);
     warnDirectEval(session, ref, text, specifier, goal.hidden);
   }
+  rewriteDynamicImports(session, analysis.importExpressions, text, specifier);
   extraEdits?.(session);
   // A hashbang line cannot follow the prelude.
   if (program.interpreter) edits.replace(program.interpreter.start as number, program.interpreter.end as number, '');
@@ -85,7 +93,9 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
 
 /**
  * Compiles an ES module in place: imports, exports, `import.meta` and
- * `import()` stay as written for the bundler, module-level declarations stay
+ * `import()` of a literal stay as written for the bundler (a template
+ * without substitutions becomes that literal, any other specifier
+ * `$hd(specifier, "file:line:col")`, which refuses it at run time), module-level declarations stay
  * module locals, and every free reference goes through the scope object the
  * prelude binds: `$hg.X` (absent names throw on read and on write, as module
  * code is strict), `typeof X` as `$hy("X")`. The prelude must bind them before
@@ -94,7 +104,11 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
  */
 export function compileModuleInPlace(text: string, options: CompileModuleInPlaceOptions = {}): CompiledModuleInPlace {
   const specifier = options.specifier ?? '<anonymous>';
-  const program = parseSource(text, specifier, 'module').program;
+  const file = parseSource(text, specifier, 'module', undefined, false, {
+    tokens: mayHoldHtmlComment(text),
+    explain: (offset) => explainHtmlCloseComment(text, offset),
+  });
+  const program = file.program;
   const analysis = analyze(program, true);
   const imports: string[] = [];
   for (const statement of program.body) {
@@ -106,6 +120,7 @@ export function compileModuleInPlace(text: string, options: CompileModuleInPlace
   const compiled = rewriteInPlace({
     text,
     specifier,
+    file,
     program,
     analysis,
     strict: true,

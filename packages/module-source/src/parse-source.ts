@@ -6,10 +6,19 @@ import type { File } from '@babel/types';
 import { parse, requireHere } from './babel-modules.js';
 import type * as BabelCodeFrame from '@babel/code-frame';
 
-/** Parses module (or script) text with @babel/parser; no tokens, no ranges, no comments on nodes. `functionBody` allows a top-level `return` (CommonJS). */
-export function parseSource(text: string, specifier: string, sourceType: 'module' | 'script', strictMode?: boolean, functionBody = false): File {
+/** What a compilation may ask of its parse beyond the goal. */
+export interface ParseExtras {
+  /** Keep Babel's tokens in `file.tokens` (comments included). */
+  tokens?: boolean;
+  /** A better reason (and place) for a parse error at this offset than Babel's, if any. */
+  explain?: (offset: number) => { reason: string; offset: number } | undefined;
+}
+
+/** Parses module (or script) text with @babel/parser; no ranges, no comments on nodes, tokens only if asked. `functionBody` allows a top-level `return` (CommonJS). */
+export function parseSource(text: string, specifier: string, sourceType: 'module' | 'script', strictMode?: boolean, functionBody = false, extras: ParseExtras = {}): File {
   try {
     return parse(text, {
+      tokens: extras.tokens === true,
       sourceType,
       strictMode,
       createImportExpressions: true,
@@ -19,8 +28,13 @@ export function parseSource(text: string, specifier: string, sourceType: 'module
       attachComment: false,
     });
   } catch (error) {
-    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    const loc = (error as { loc?: { line: number; column: number; index?: number } }).loc;
     if (loc === undefined) throw error;
+    const explained = loc.index === undefined ? undefined : extras.explain?.(loc.index);
+    if (explained !== undefined) {
+      const at = positionOf(text, explained.offset);
+      throw sourceError(text, specifier, explained.reason, at.line, at.column);
+    }
     const reason = String((error as Error).message).replace(/ \(\d+:\d+\)$/, '');
     throw sourceError(text, specifier, reason, loc.line, loc.column);
   }
@@ -36,13 +50,14 @@ export function sourceError(text: string, specifier: string, reason: string, lin
   return new SyntaxError(`${reason} (${specifier}:${line}:${column + 1})\n${frame}`);
 }
 
-/** Line and 0-based column of a character offset. */
+/** Line and 0-based column of a character offset, counting line terminators as Babel does (CR LF, LF, CR, LS, PS). */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+  const terminators = /\r\n?|[\n\u2028\u2029]/g;
+  for (let match = terminators.exec(text); match !== null && match.index < offset; match = terminators.exec(text)) {
     line += 1;
-    lineStart = i + 1;
+    lineStart = match.index + match[0].length;
   }
   return { line, column: offset - lineStart };
 }

@@ -86,9 +86,11 @@ export interface ScopePreludeInfo {
   /**
    * Which of `${prefix}g` (the scope object: sloppy writes to an absent name
    * create it, strict ones throw), `${prefix}t` (the strict scope object, for
-   * writes from strict functions in sloppy code), `${prefix}y` (`typeof`) and
+   * writes from strict functions in sloppy code), `${prefix}y` (`typeof`),
    * `${prefix}w` (maps the host global, a sloppy function's `this` when called
-   * without receiver, to the package's global) the code uses.
+   * without receiver, to the package's global) and `${prefix}d` (`import()`
+   * of a specifier that is not a literal: `d(specifier, "file:line:col",
+   * options?)` must return a rejected promise) the code uses.
    */
   uses: string[];
 }
@@ -175,6 +177,6 @@ export interface CompiledCommonJS {
   /** The scope names the code uses (see {@link ScopePreludeInfo.uses}). */
   uses: string[];
   prefix: string;
-  /** `specifier:line:column: message` (direct eval). */
+  /** `specifier:line:column: message` (direct eval, computed `import()`). */
   warnings: string[];
 }
