@@ -3,12 +3,13 @@
  * needed, the Hermetic plugin does the compartmentalization.
  */
 import { build, type BuildResult, type Metafile } from 'esbuild';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hermetic } from '@hermetic/esbuild-plugin';
 import type { HermeticBuild } from '@hermetic/bundler-core';
 import { projectRootOf } from './project-root.js';
 import { NODE_BANNER, nodeBuiltinRequires } from './node-requires.js';
+import { entryOutputOf } from './entry-output.js';
 
 /** What every bundling command accepts. */
 export interface BundleOptions {
@@ -34,10 +35,6 @@ export interface BundleResult {
   core: HermeticBuild;
   /** Output file of the entry point. */
   entryOutput: string;
-}
-
-function sameFile(a: string, b: string): boolean {
-  return a === b || (existsSync(a) && realpathSync(a) === realpathSync(b));
 }
 
 /** Builds `options.entry` with esbuild and the Hermetic plugin. */
@@ -81,9 +78,7 @@ export async function bundle(options: BundleOptions): Promise<BundleResult> {
       }),
     ],
   });
-  // Each import() target is an entry point of its own: the entry's output is the one built from the entry file.
-  const entryOutput = Object.entries(result.metafile.outputs)
-    .find(([, output]) => output.entryPoint !== undefined && sameFile(resolve(root, output.entryPoint), entry))?.[0];
+  const entryOutput = entryOutputOf(result.metafile.outputs, root, entry);
   if (entryOutput === undefined || core === undefined) throw new Error('esbuild produced no output for the entry point');
-  return { root, result, policyJson, core, entryOutput: resolve(root, entryOutput) };
+  return { root, result, policyJson, core, entryOutput };
 }
