@@ -12,6 +12,8 @@
 export interface BootstrapOptions {
   debug: boolean;
   frozenGlobals: boolean;
+  /** Import {@link LOCKDOWN_ID} before anything else: no package's code can run before SES hardens the intrinsics. */
+  hardened?: boolean;
   /** The policy to carry in the bootstrap itself (dev servers); by default it is appended to the output later. */
   policyJson?: string;
 }
@@ -40,21 +42,32 @@ const POLICY_FUNCTION = '__hermetic$policy';
 /** Source of the bootstrap module. */
 export function bootstrapSource(options: BootstrapOptions): string {
   return [
+    ...(options.hardened === true ? [`import ${JSON.stringify(LOCKDOWN_ID)};`] : []),
     `import { createPackageScopes } from "@hermetic/bundler-core/bootstrap";`,
     `const scopes = createPackageScopes({ policy: ${options.policyJson === undefined ? `${POLICY_FUNCTION}()` : `JSON.parse(${JSON.stringify(options.policyJson)})`}, debug: ${options.debug}, frozenGlobals: ${options.frozenGlobals} });`,
-    `export const scopeOf = scopes.scopeOf, denied = scopes.denied, deniedImport = scopes.deniedImport;`,
+    `export const scopeOf = scopes.scopeOf, denied = scopes.denied;`,
     '',
   ].join('\n');
 }
 
 /**
- * Source of a scope module (id {@link SCOPE_PREFIX}…): the scope object of
- * one package's ES modules, whose `import` of it is their first, so the scope
- * is bound before any of their code, hoisted functions included, can run.
+ * Source of a scope module (id {@link SCOPE_PREFIX}…): the scope of one
+ * package, the only one its code can import (virtual-requests.ts). Its ES
+ * modules import the strict scope's members (`g`, `t`, `y`, `w`, `d`) first,
+ * so the scope is bound before any of their code, hoisted functions included,
+ * can run; its CommonJS modules `require` it and take `s` (the sloppy scope
+ * object) as `g` when they are sloppy.
  */
 export function scopeModuleSource(id: string): string | undefined {
   if (!id.startsWith(SCOPE_PREFIX)) return undefined;
-  return `import { scopeOf } from ${JSON.stringify(BOOTSTRAP_ID)};\nexport const { g, y } = scopeOf(${JSON.stringify(decodePayload(id, SCOPE_PREFIX))}, true);\n`;
+  const name = JSON.stringify(scopePackageOf(id));
+  return `import { scopeOf } from ${JSON.stringify(BOOTSTRAP_ID)};\n` +
+    `export const { g, t, y, w, d } = scopeOf(${name}, true), s = scopeOf(${name}, false).g;\n`;
+}
+
+/** The package whose scope module `id` ({@link SCOPE_PREFIX}…) is. */
+export function scopePackageOf(id: string): string {
+  return decodePayload(id, SCOPE_PREFIX);
 }
 
 /** The id of the scope module of `packageName`'s ES modules. */

@@ -16,18 +16,17 @@ import { PackageAttributor } from './package-attribution.js';
 import { isEsModule, isScriptFile, moduleKindByName } from './module-kind.js';
 import { ROOT_PACKAGE } from './policy-types.js';
 import { INTRINSIC_GLOBALS } from './intrinsic-names.js';
-import { BOOTSTRAP_ID, LOCKDOWN_ID, denyModuleId, virtualModuleSource } from './bootstrap-source.js';
-import { shiftMappings } from './shift-mappings.js';
+import { LOCKDOWN_ID, denyModuleId, virtualModuleSource } from './bootstrap-source.js';
+import { virtualRequestError } from './virtual-requests.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
 import { mergePolicy } from './merge-policy.js';
 import { resolvePolicyInput, type PolicyInput } from './load-policy.js';
 import { formatPolicy } from './sort-policy.js';
-import { findRuntimePaths, type RuntimePaths } from './runtime-paths.js';
+import { findRuntimePaths, trustedRuntimeDirs, type RuntimePaths } from './runtime-paths.js';
 import type { Policy } from './policy-types.js';
-import type { TextEdit } from './shift-mappings.js';
 import { bundlePolicy } from './bootstrap/bundled-policy.js';
 import {
-  deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
+  deniedImportStub, deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
 } from './require-policy.js';
 import { deniedBuiltinError, deniedImportError, denialWarning } from './bootstrap/denial-messages.js';
 
@@ -78,6 +77,18 @@ export interface ResolvedDependency {
 /** Resolves `specifier` from the module being transformed; `null` when it cannot. */
 export type DependencyResolver = (specifier: string, dynamic: boolean) => Promise<ResolvedDependency | null>;
 
+/**
+ * How a request reaches the bundler's resolver: `static`, an `import`/`export … from` statement;
+ * `dynamic`, an `import()`; `require`, a CommonJS `require` or `require.resolve`.
+ */
+export type RequestKind = 'static' | 'dynamic' | 'require';
+
+/** What the adapter does with a request {@link HermeticBuild.checkRequest} checked. */
+export type CheckedRequest =
+  | { action: 'allow'; warning?: string }
+  | { action: 'stub'; stubId: string; warning: string }
+  | { action: 'error'; message: string };
+
 /** A denied CommonJS `require`: the module to use in place of its target, and the build warning. */
 export interface DeniedRequire {
   /** Id of the stub module (a file name next to the importer that does not exist; {@link HermeticBuild.requireStubSource} gives its text). */
@@ -103,9 +114,6 @@ export interface TransformResult {
 /** How a transform describes its positions: a source map, or a column map the adapter applies to the bundle's map. */
 export type PositionMode = 'map' | 'columns';
 
-const OWN_PACKAGES = /^(@hermetic\/|ses$|@endo\/)/;
-// `import("x")` and `import("x", { … })` with a literal specifier: the forms a bundler resolves.
-const DYNAMIC_IMPORT = /\bimport\s*\(\s*(["'])([^"'\n]+)\1\s*(?:,[^()]*)?\)/g;
 const builtinNames = new Set(builtinModules);
 
 function isBuiltin(specifier: string): boolean {
@@ -116,6 +124,20 @@ function isBuiltin(specifier: string): boolean {
 function positionsOf(compiled: { map?: SourceMapV3; columns?: ColumnMap }): { map?: SourceMapV3; columns?: ColumnMap } {
   if (compiled.map !== undefined) return { map: compiled.map };
   return compiled.columns === undefined ? {} : { columns: compiled.columns };
+}
+
+/**
+ * The file a module id stands for: the id itself when such a file exists (a file may be named
+ * `x.js?y`), else the id without its query (`?v=…`, `?raw`, `?x`: the bundler loads that file),
+ * else `undefined` (a virtual module of another plugin, `\0…`, or no file).
+ */
+export function fileOfModuleId(id: string): string | undefined {
+  if (id.startsWith('\0')) return undefined;
+  if (existsSync(id)) return id;
+  const query = id.indexOf('?');
+  if (query === -1) return undefined;
+  const file = id.slice(0, query);
+  return existsSync(file) ? file : undefined;
 }
 
 /** `<dir>/node_modules/.cache/hermetic` for the nearest ancestor of `root` that has node_modules. */
@@ -141,6 +163,8 @@ export class HermeticBuild {
   private readonly compiler: CompileCache;
   private readonly requireEdges = new Map<string, { packages: Set<string>; builtins: Set<string> }>();
   private readonly requireStubs = new Map<string, string>();
+  /** Real directories of Hermetic's own run-time packages (the bootstrap's, and `ses` when hardened): trusted, never compiled. */
+  private trustedDirs: Set<string> | undefined;
   /** The denied static imports of each module (their messages). */
   private readonly staticDenials = new Map<string, string[]>();
   private enforcedPolicy: Policy | undefined;
@@ -224,25 +248,41 @@ export class HermeticBuild {
   /** False when `id` cannot be compartmentalized CommonJS whatever its text. */
   private mayBeCompartmentalizedCommonJS(id: string): boolean {
     if (this.options.serve === true && this.explicitPolicy === undefined) return false;
-    if (!this.inCompartmentalizedPackage(id)) return false;
+    if (id.includes('?') || !isScriptFile(id) || !existsSync(id) || !this.inCompartmentalizedPackage(id)) return false;
     const pkg = this.attributor.packageOf(id);
     return pkg.name !== ROOT_PACKAGE && moduleKindByName(id, pkg.type) !== true;
   }
 
+  /**
+   * True when the file of module `id` belongs to a package whose code runs in a compartment: any
+   * package but Hermetic's own run-time files and excluded packages, whatever the file's extension or
+   * the id's query (a bundler runs `x.txt` or `x.js?q` as JavaScript just the same).
+   */
   private inCompartmentalizedPackage(id: string): boolean {
-    if (id.startsWith('\0') || id.includes('?') || !isScriptFile(id) || !existsSync(id)) return false;
-    const pkg = this.attributor.packageOf(id);
-    // A dev server's own client code (Vite's HMR client) is tooling, not the app's.
-    if (this.options.serve === true && pkg.packageJsonName === 'vite') return false;
-    return !(OWN_PACKAGES.test(pkg.packageJsonName) || this.excluded.has(pkg.name) || this.excluded.has(pkg.packageJsonName));
+    const file = fileOfModuleId(id);
+    if (file === undefined) return false;
+    const pkg = this.attributor.packageOf(file);
+    // A dev server's own client code (Vite's HMR client) and its pre-bundled dependencies are tooling (issue 12).
+    if (this.options.serve === true && (pkg.packageJsonName === 'vite' || /[\\/]node_modules[\\/]\.vite[\\/]/.test(file))) return false;
+    if (this.isTrustedRuntime(pkg.dir)) return false;
+    return !(this.excluded.has(pkg.name) || (pkg.name !== ROOT_PACKAGE && this.excluded.has(pkg.packageJsonName)));
+  }
+
+  /** True for the directory of one of Hermetic's own run-time packages, as resolved from Hermetic itself. */
+  private isTrustedRuntime(dir: string): boolean {
+    return (this.trustedDirs ??= trustedRuntimeDirs(this.runtimePaths())).has(dir);
   }
 
   private decide(id: string, code: string | undefined): boolean {
     if (this.options.serve === true && this.explicitPolicy === undefined) return false;
     if (!this.inCompartmentalizedPackage(id)) return false;
-    const pkg = this.attributor.packageOf(id);
+    const file = fileOfModuleId(id)!;
+    const pkg = this.attributor.packageOf(file);
     // A dev server compiles before the app's JSX and TypeScript are transpiled: the app is served as written.
     if (pkg.name === ROOT_PACKAGE && (!this.rootRestricted || this.options.serve === true)) return false;
+    // What a bundler runs as JavaScript under another name (`x.txt`, `x.js?raw`) reaches the final
+    // transform as an ES module: it is compiled like one. CommonJS was compiled when it was loaded.
+    if (file !== id || !isScriptFile(file)) return true;
     return isEsModule(id, pkg.type, code);
   }
 
@@ -280,33 +320,92 @@ export class HermeticBuild {
   }
 
   /**
-   * Checks a CommonJS `require` of `specifier`, resolved by the bundler to
-   * `resolved`, from the module `importerId` against the policy (explicit
-   * `policy` with `policyOverride`; without an explicit policy the generated
-   * one grants every edge, so only an override can revoke one). Applies when
-   * the importer is compartmentalized CommonJS ({@link isCommonJSCompartmentalized})
-   * and the target is a module of another package or a host built-in.
-   * Records the edge for the generated policy. Returns `undefined` when the
-   * require goes through unchanged, else the stub to wire in its place: it
-   * throws the denial when required, or with `debug` logs it and exports the
-   * real module.
+   * Checks a request that the bundler resolved (`specifier` → `resolved`) from the module
+   * `importerId` against the policy (explicit `policy` with `policyOverride`; without an explicit
+   * policy the generated one grants every edge, so only an override can revoke one). Applies when the
+   * importer is compartmentalized (ES module or CommonJS) and the target is a module of another
+   * package or a host built-in; records the edge for the generated policy. Called by the adapters from
+   * their resolver hooks, so every request the bundler resolves is checked, however it was written.
+   *
+   * - `require` and `dynamic`: a denied target is replaced by a stub module that throws the denial
+   *   when evaluated (debug mode: a `require` stub logs it and exports the real module; an `import()`
+   *   goes through with a warning).
+   * - `static`: a denied import was already found by {@link transform} in the compiled module (which
+   *   puts a deny module before it); one the compiler did not see means the bundler reads the module
+   *   differently from Babel, and fails the build.
    */
-  checkRequire(importerId: string, specifier: string, resolved: ResolvedDependency): DeniedRequire | undefined {
-    if (!this.isCommonJSCompartmentalized(importerId)) return undefined;
-    const importer = this.attributor.packageOf(importerId).name;
+  checkRequest(importerId: string, specifier: string, resolved: ResolvedDependency, kind: RequestKind): CheckedRequest {
+    if (!this.confines(importerId)) return { action: 'allow' };
+    const importer = this.attributor.packageOf(fileOfModuleId(importerId) ?? importerId).name;
     const target = this.requireTarget(specifier, resolved);
-    if (target === undefined || (target.kind === 'package' && target.name === importer)) return undefined;
+    if (target === undefined || (target.kind === 'package' && target.name === importer)) return { action: 'allow' };
+    const fromModule = this.attributor.moduleKey(importerId);
+    if (kind === 'static') {
+      const message = this.deniedEdge(importer, target, fromModule, specifier, 'import');
+      if (message === undefined || this.options.debug === true || this.staticDenials.get(importerId)?.includes(message) === true) return { action: 'allow' };
+      return {
+        action: 'error',
+        message: `${message}\nHermetic's compiler found no such import in ${fromModule}: the bundler reads this module differently from Babel, so Hermetic cannot confine it. Remove the construct that parses differently, or exclude the package.`,
+      };
+    }
     let edges = this.requireEdges.get(importerId);
     if (edges === undefined) this.requireEdges.set(importerId, (edges = { packages: new Set(), builtins: new Set() }));
     (target.kind === 'builtin' ? edges.builtins : edges.packages).add(target.name);
-    const message = this.deniedEdge(importer, target, this.attributor.moduleKey(importerId), specifier, 'require');
-    if (message === undefined) return undefined;
+    const message = this.deniedEdge(importer, target, fromModule, specifier, kind === 'require' ? 'require' : 'import');
+    if (message === undefined) return { action: 'allow' };
     const debug = this.options.debug === true;
+    if (kind === 'dynamic' && debug) return { action: 'allow', warning: denialWarning(message) };
     const realRequest = resolved.external ? specifier : resolved.id;
-    const hash = createHash('sha256').update(`${importerId}\0${specifier}\0${realRequest}\0${debug}`).digest('hex').slice(0, 16);
-    const stubId = join(dirname(importerId), `hermetic-denied-require-${hash}.cjs`);
-    this.requireStubs.set(stubId, deniedRequireStub(message, debug, realRequest));
-    return { stubId, warning: debug ? denialWarning(message) : message };
+    const hash = createHash('sha256').update(`${importerId}\0${specifier}\0${realRequest}\0${debug}\0${kind}`).digest('hex').slice(0, 16);
+    const importerDir = dirname(fileOfModuleId(importerId) ?? importerId);
+    const stubId = kind === 'require'
+      ? join(importerDir, `hermetic-denied-require-${hash}.cjs`)
+      : join(importerDir, `hermetic-denied-import-${hash}.mjs`);
+    this.requireStubs.set(stubId, kind === 'require' ? deniedRequireStub(message, debug, realRequest) : deniedImportStub(message));
+    return { action: 'stub', stubId, warning: debug ? denialWarning(message) : message };
+  }
+
+  /** True when requests from module `importerId` are checked ({@link checkRequest}): it runs in a compartment. */
+  confines(importerId: string): boolean {
+    return this.isCompartmentalized(importerId) || this.isCommonJSCompartmentalized(importerId);
+  }
+
+  /**
+   * Why a request is refused before it is even resolved, or `undefined`: a worker (`?worker`,
+   * `?sharedworker`) from a compartmentalized module would run the package's code in a realm of its own,
+   * with the page's capabilities, which no compartment confines.
+   */
+  refusedRequest(importerId: string, specifier: string): string | undefined {
+    if (!/[?&](?:worker|sharedworker)(?:[&=]|$)/.test(specifier) || !this.confines(importerId)) return undefined;
+    const pkg = this.attributor.packageOf(fileOfModuleId(importerId) ?? importerId).name;
+    return `Package "${pkg}" (${this.attributor.moduleKey(importerId)}) imports a worker ("${specifier}"): a worker runs in a realm ` +
+      'of its own with the page\'s capabilities, which Hermetic cannot confine yet. Remove the import, or exclude the package if you trust it.';
+  }
+
+  /**
+   * {@link checkRequest} for a CommonJS `require`: `undefined` when it goes through unchanged, else
+   * the stub to wire in its place.
+   */
+  checkRequire(importerId: string, specifier: string, resolved: ResolvedDependency): DeniedRequire | undefined {
+    const checked = this.checkRequest(importerId, specifier, resolved, 'require');
+    return checked.action === 'stub' ? { stubId: checked.stubId, warning: checked.warning } : undefined;
+  }
+
+  /**
+   * Why a request for one of Hermetic's virtual modules (`hermetic:…`) from `importer` is refused, or
+   * `undefined` when it is allowed: only the code Hermetic itself generates may name them (a package
+   * that could import the bootstrap could ask for any package's scope).
+   */
+  virtualRequestError(source: string, importer: string | undefined, importerIsVirtual: boolean): string | undefined {
+    if (importerIsVirtual) return undefined;
+    const file = importer === undefined ? undefined : fileOfModuleId(importer);
+    const pkg = file === undefined ? undefined : this.attributor.packageOf(file);
+    const confined = file !== undefined && this.inCompartmentalizedPackage(file) && (pkg!.name !== ROOT_PACKAGE || this.rootRestricted);
+    return virtualRequestError(source, {
+      packageName: pkg?.name,
+      module: file === undefined ? importer ?? '(entry)' : this.attributor.moduleKey(file),
+      confined,
+    });
   }
 
   /** The text of a stub made by {@link checkRequire}; `undefined` for any other id. */
@@ -320,8 +419,9 @@ export class HermeticBuild {
       if (/^\.{0,2}\//.test(specifier) || specifier.startsWith('\0')) return undefined;
       return { kind: 'package', name: specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0] };
     }
-    const file = resolved.id.split('?')[0];
-    if (resolved.id.startsWith('\0') || !existsSync(file)) return undefined;
+    // Another plugin's virtual module standing for a file (`\0/x/index.js?commonjs-proxy`) is that file's.
+    const file = fileOfModuleId(resolved.id.replace(/^\0/, ''));
+    if (file === undefined) return undefined;
     return { kind: 'package', name: this.attributor.packageOf(file).name };
   }
 
@@ -344,16 +444,17 @@ export class HermeticBuild {
    * bound by an `import` of a scope module put first on line 1. Every import
    * of another package (or built-in) is checked against the policy: a denied
    * static one gets, on an added first line, an import of a deny module that
-   * throws the denial before the denied module can run (debug mode: logs it);
-   * a denied `import("x")` rejects with it. `preserve` lists member chains a
+   * throws the denial before the denied module can run (debug mode: logs it).
+   * Dynamic imports and requires are checked where the bundler resolves them
+   * ({@link checkRequest}). `preserve` lists member chains a
    * later `define` step replaces (`process.env.NODE_ENV` always is).
    */
   async transform(id: string, code: string, resolve: DependencyResolver, preserve: string[] = [], positions: PositionMode = 'map'): Promise<TransformResult> {
-    const pkg = this.attributor.packageOf(id);
+    const pkg = this.attributor.packageOf(fileOfModuleId(id) ?? id);
     const fromModule = this.attributor.moduleKey(id);
     const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    let compiled = await this.compiler.compileModule(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name);
+    const compiled = await this.compiler.compileModule(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name);
     const imports: string[] = [];
     const builtins: string[] = [];
     const check = (specifier: string, resolved: ResolvedDependency): string | undefined => {
@@ -380,51 +481,17 @@ export class HermeticBuild {
     }
     if (denials.length > 0) this.staticDenials.set(id, denials);
     else this.staticDenials.delete(id);
-    const dynamicDenials = new Map<string, string>();
-    if (compiled.hasDynamicImport) {
-      const specifiers = [...new Set(Array.from(compiled.code.matchAll(DYNAMIC_IMPORT), (match) => match[2]))];
-      const dynamicAnswers = await Promise.all(specifiers.map((specifier) => resolve(specifier, true)));
-      for (const [index, specifier] of specifiers.entries()) {
-        const resolved = dynamicAnswers[index];
-        const denial = resolved === null ? undefined : check(specifier, resolved);
-        if (denial !== undefined) {
-          dynamicDenials.set(specifier, denial);
-          note(denial);
-        }
-      }
-    }
     this.usages.set(id, { packageName: pkg.name, globals: new Set(compiled.usage.globals), writes: new Set(compiled.usage.writes), imports, builtins });
-    if (dynamicDenials.size > 0 && compiled.columns !== undefined) {
-      // (Rare.) The guard edits lines, which a source map can follow and a column map cannot.
-      compiled = await this.compiler.compileModule(id, code, this.sourceMapMode('map'), chains, this.directCalls(), pkg.name);
-    }
     let result: { code: string; map?: SourceMapV3; columns?: ColumnMap; lineOffset?: number } = { code: compiled.code, ...positionsOf(compiled) };
-    if (dynamicDenials.size > 0) result = this.guardDynamicImports(result, dynamicDenials);
-    if (denials.length > 0 || dynamicDenials.size > 0) {
-      const line = denials.map((message) => `import ${q(denyModuleId(message))};`);
-      if (dynamicDenials.size > 0) line.push(`import { deniedImport as $hermetic$deniedImport } from ${q(BOOTSTRAP_ID)};`);
+    if (denials.length > 0) {
       result = {
         ...result,
-        code: `${line.join(' ')}\n${result.code}`,
+        code: `${denials.map((message) => `import ${q(denyModuleId(message))};`).join(' ')}\n${result.code}`,
         ...(result.map === undefined ? {} : { map: { ...result.map, mappings: ';' + result.map.mappings } }),
         ...(result.columns === undefined ? {} : { lineOffset: 1 }),
       };
     }
     return { ...result, warnings };
-  }
-
-  /** Routes each denied `import("x")` through the bootstrap's `deniedImport`, keeping the map's columns right. */
-  private guardDynamicImports(compiled: { code: string; map?: SourceMapV3 }, denials: Map<string, string>): { code: string; map?: SourceMapV3 } {
-    const edits: TextEdit[] = [];
-    const code = compiled.code.replace(DYNAMIC_IMPORT, (call: string, _quote: string, specifier: string, offset: number) => {
-      const message = denials.get(specifier);
-      if (message === undefined) return call;
-      const guarded = `$hermetic$deniedImport(${JSON.stringify(message)}, () => ${call})`;
-      edits.push({ offset, removed: call.length, inserted: guarded.length });
-      return guarded;
-    });
-    if (compiled.map === undefined) return { code };
-    return { code, map: { ...compiled.map, mappings: shiftMappings(compiled.map.mappings, compiled.code, edits) } };
   }
 
   /** Forgets a module (watch mode: it changed or was removed). */
@@ -438,7 +505,7 @@ export class HermeticBuild {
 
   /** The source of one of Hermetic's virtual modules (bootstrap, lockdown, scope, deny), by id; `undefined` for any other id. */
   virtualModuleSource(id: string): string | undefined {
-    const options = { debug: this.options.debug === true, frozenGlobals: this.options.frozenGlobals !== false };
+    const options = { debug: this.options.debug === true, frozenGlobals: this.options.frozenGlobals !== false, hardened: this.options.hardened === true };
     // Served module by module, the bootstrap carries the policy itself: there is no output chunk to append it to.
     return virtualModuleSource(id, this.options.serve === true ? { ...options, policyJson: this.bundledPolicyJson() } : options);
   }
@@ -457,6 +524,17 @@ export class HermeticBuild {
    */
   entryPrefix(): string {
     return this.options.hardened === true ? `import ${JSON.stringify(LOCKDOWN_ID)};` : '';
+  }
+
+  /**
+   * In hardened mode, the error when no output holds the call of SES `lockdown()` (the bootstrap
+   * imports it before anything else, and so does every entry): `undefined` when one does, or when the
+   * build is not hardened. Plugins fail the build with it rather than ship an unhardened bundle.
+   */
+  missingLockdownError(outputs: string[]): string | undefined {
+    if (this.options.hardened !== true || outputs.some((text) => /\blockdown\s*\(/.test(text))) return undefined;
+    return 'Hermetic: the option hardened is set, but no output file calls SES lockdown(): the bundle would run unhardened. ' +
+      'Check that the Hermetic plugin runs on the entry modules and that the ses package is installed.';
   }
 
   /** The policy generated from the modules transformed so far. */

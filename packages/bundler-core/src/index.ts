@@ -1,8 +1,9 @@
 /**
  * @hermetic/bundler-core: what every Hermetic bundler plugin shares.
  */
-export { HermeticBuild } from './hermetic-build.js';
-export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult, DeniedRequire, PositionMode } from './hermetic-build.js';
+export { HermeticBuild, fileOfModuleId } from './hermetic-build.js';
+export { asVirtualId, virtualRequestError } from './virtual-requests.js';
+export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult, DeniedRequire, PositionMode, RequestKind, CheckedRequest } from './hermetic-build.js';
 export { remapColumns, originalColumn } from './remap-columns.js';
 export type { ColumnMapped } from './remap-columns.js';
 export { policyGrantsRequire, deniedRequireStub } from './require-policy.js';

@@ -10,8 +10,9 @@
  *   folders (`a>b`). A nested `package.json` inside it is no new identity;
  *   a file under `node_modules` is never the app.
  * - Any other file belongs to the nearest enclosing package directory the
- *   dependency graph reaches (a symlinked workspace package), else to the app
- *   (`$root$`).
+ *   dependency graph reaches (a symlinked workspace package), else, inside the
+ *   app's directory, to the app (`$root$`), and outside it to the nearest
+ *   `package.json` with a name (no package can write files there).
  *
  * Real paths throughout, so symlinked workspaces and pnpm's
  * `.pnpm/x@1/node_modules/x` layout attribute correctly. A nested
@@ -148,10 +149,17 @@ export class PackageAttributor {
     const location = installLocation(dir, this.rootDir);
     if (location !== undefined) return this.installed(location.packageDir, location.chain);
     const names = this.canonicalNames();
+    const insideApp = (dir + sep).startsWith(this.rootDir + sep);
     for (let current = dir; ; current = dirname(current)) {
       if (current === this.rootDir) return this.rootInfo();
       const name = names.get(current);
       if (name !== undefined) return this.installed(current, [name]);
+      // Outside the app and outside node_modules (a sibling workspace, Hermetic's own files in a
+      // checkout): no package can put files there, so the nearest named package.json says.
+      if (!insideApp) {
+        const pkg = readPackageJson(current);
+        if (typeof pkg?.name === 'string') return this.installed(current, [pkg.name]);
+      }
       if (dirname(current) === current) return this.rootInfo();
     }
   }

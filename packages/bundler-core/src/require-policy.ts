@@ -61,3 +61,11 @@ export function deniedRequireStub(message: string, debug: boolean, realRequest: 
   if (debug) return `console.warn(${q(denialWarning(message))});\nmodule.exports = require(${q(realRequest)});\n`;
   return `module.exports = (function () {\n  var error = new Error(${q(message)});\n  error.name = "HermeticPolicyError";\n  throw error;\n})();\n`;
 }
+
+/**
+ * The ES module that replaces the target of a denied `import()`: evaluating it throws a
+ * `HermeticPolicyError`, so the `import()` rejects with the denial before the target can run.
+ */
+export function deniedImportStub(message: string): string {
+  return `const error = new Error(${JSON.stringify(message)});\nerror.name = "HermeticPolicyError";\nthrow error;\nexport {};\n`;
+}

@@ -4,8 +4,10 @@
  * the application first, then from the working directory, so that a plugin
  * installed anywhere finds them.
  */
+import { readFileSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { resolvePackageDir } from './canonical-names.js';
 
 /** Absolute paths of the runtime modules a bundle imports. */
 export interface RuntimePaths {
@@ -36,4 +38,39 @@ export function findRuntimePaths(rootDir: string, hardened: boolean): RuntimePat
   };
   if (hardened) paths.ses = resolveFrom('ses', bases);
   return paths;
+}
+
+/**
+ * Real directories of the run-time packages a bundle imports from Hermetic's own install: the
+ * bootstrap's package and, in hardened mode, `ses` with the packages it depends on. Their files are
+ * trusted (never compiled); a package that imports them is still checked like any other import.
+ */
+export function trustedRuntimeDirs(paths: RuntimePaths): Set<string> {
+  const dirs = new Set<string>();
+  const add = (dir: string | undefined): void => {
+    if (dir === undefined || dirs.has(dir)) return;
+    dirs.add(dir);
+    let manifest: { dependencies?: Record<string, string> } = {};
+    try {
+      manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as typeof manifest;
+    } catch {
+      return;
+    }
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) add(resolvePackageDir(dependency, dir));
+  };
+  dirs.add(packageDirOf(paths.bootstrap));
+  if (paths.ses !== undefined) add(packageDirOf(paths.ses));
+  return dirs;
+}
+
+/** The real directory of the package that holds `file` (the nearest package.json with a name). */
+function packageDirOf(file: string): string {
+  for (let dir = dirname(realpathSync(file)); ; dir = dirname(dir)) {
+    try {
+      if (typeof (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'string') return dir;
+    } catch {
+      // no package.json here
+    }
+    if (dirname(dir) === dir) return dirname(realpathSync(file));
+  }
 }

@@ -3,9 +3,9 @@
  * (`PreludeSpec`) so that a compile worker can build them too.
  */
 import type { ScopePreludeInfo } from '@hermetic/module-source';
-import { BOOTSTRAP_ID, scopeModuleId } from './bootstrap-source.js';
+import { scopeModuleId } from './bootstrap-source.js';
 
-/** Which prelude a compilation gets: `esm`, an import of the module's scope module; `cjs`, a `require` of the bootstrap. */
+/** Which prelude a compilation gets: `esm`, an import of its package's scope module; `cjs`, a `require` of it. */
 export interface PreludeSpec {
   kind: 'esm' | 'cjs';
   packageName: string;
@@ -19,6 +19,7 @@ export function scopePrelude(spec: PreludeSpec, { prefix, strict, uses }: ScopeP
     return `import { ${uses.map((member) => `${member} as ${prefix}${member}`).join(', ')} } from ${q(scopeModuleId(spec.packageName))};`;
   }
   const scope = `${prefix}s`;
-  const members = uses.map((member) => `${prefix}${member}=${scope}.${member}`).join(',');
-  return `var ${scope}=require(${q(BOOTSTRAP_ID)}).scopeOf(${q(spec.packageName)},${strict}),${members};`;
+  // The scope module's `g` is the strict scope object; sloppy code writes through the sloppy one, `s`.
+  const members = uses.map((member) => `${prefix}${member}=${scope}.${member === 'g' && !strict ? 's' : member}`).join(',');
+  return `var ${scope}=require(${q(scopeModuleId(spec.packageName))}),${members};`;
 }

@@ -86,7 +86,7 @@ describe('HermeticBuild and CommonJS files', () => {
     expect(build.isCommonJSCompartmentalized(join(app.dir, 'src', 'legacy.cjs'))).toBe(false);
     expect(build.isCommonJSCompartmentalized(join(app.dir, 'src', 'main.js'))).toBe(false);
     const result = await build.transformCommonJS(index, readFileSync(index, 'utf8'));
-    expect(result.code.split('\n')[0]).toBe(`'use strict';var $hs=require("hermetic:bootstrap").scopeOf("policy-cjs",true),$hg=$hs.g,$hy=$hs.y;`);
+    expect(result.code.split('\n')[0]).toBe(`'use strict';var $hs=require("hermetic:scope:${Buffer.from('policy-cjs').toString('base64url')}"),$hg=$hs.g,$hy=$hs.y;`);
     expect(result.map?.sources).toEqual([index]);
     await build.transformCommonJS(sloppy, readFileSync(sloppy, 'utf8'));
     expect(build.generatedPolicy()).toEqual({

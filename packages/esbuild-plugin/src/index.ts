@@ -13,7 +13,9 @@ import type { OnLoadResult, OnResolveResult, Plugin, ResolveResult } from 'esbui
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
-import { HermeticBuild, composeSourceMaps, type ColumnMapped, type HermeticOptions, type PackageInfo, type TransformResult } from '@hermetic/bundler-core';
+import {
+  HermeticBuild, composeSourceMaps, type CheckedRequest, type ColumnMapped, type HermeticOptions, type PackageInfo, type RequestKind, type TransformResult,
+} from '@hermetic/bundler-core';
 import { transpileToJavaScript, loaderOf } from './transpile.js';
 import { finishOutputFiles, finishWrittenFiles } from './finish-outputs.js';
 
@@ -30,8 +32,28 @@ const NAMESPACE = 'hermetic';
 const SCRIPT = /\.(?:[mc]?js|jsx|[mc]?ts|tsx)$/;
 /** Files that can be CommonJS. */
 const COMMONJS_CANDIDATE = /\.c?js$/;
-/** Stubs of denied CommonJS `require` targets. */
+/** Stubs of denied `require` and `import()` targets. */
 const DENIED_NAMESPACE = 'hermetic-denied-require';
+/** esbuild's loaders that run a file as code. */
+const CODE_LOADERS = new Set(['js', 'jsx', 'ts', 'tsx']);
+
+/** The kind of a request Hermetic checks, from esbuild's `kind`; `undefined` for entries and CSS requests. */
+function requestKind(kind: string): RequestKind | undefined {
+  if (kind === 'require-call' || kind === 'require-resolve') return 'require';
+  if (kind === 'dynamic-import') return 'dynamic';
+  return kind === 'import-statement' ? 'static' : undefined;
+}
+
+/**
+ * Files esbuild runs as code: the script extensions, and any extension the build's `loader` option maps
+ * to a code loader (`{ '.foo': 'js' }`), which must be compiled like any other module of a package.
+ */
+function scriptFilter(loaders: Record<string, string> | undefined): RegExp {
+  const extra = Object.entries(loaders ?? {})
+    .filter(([extension, loader]) => CODE_LOADERS.has(loader) && !SCRIPT.test(`x${extension}`))
+    .map(([extension]) => extension.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return extra.length === 0 ? SCRIPT : new RegExp(`(?:${SCRIPT.source}|(?:${extra.join('|')})$)`);
+}
 
 /**
  * A relative specifier with a script extension naming an existing file
@@ -115,7 +137,11 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       };
 
       // Hermetic's virtual modules: the bootstrap, lockdown, and the per-module scope and deny modules.
-      build.onResolve({ filter: /^hermetic:/ }, (args) => ({ path: args.path, namespace: NAMESPACE }));
+      build.onResolve({ filter: /^hermetic:/ }, (args) => {
+        const refused = core.virtualRequestError(args.path, args.importer === '' ? undefined : args.importer, args.namespace === NAMESPACE);
+        if (refused !== undefined) return { errors: [{ text: refused }] };
+        return { path: args.path, namespace: NAMESPACE };
+      });
       build.onResolve({ filter: /^(@hermetic\/bundler-core\/bootstrap|ses)$/, namespace: NAMESPACE }, (args) => {
         const path = args.path === 'ses' ? paths.ses : paths.bootstrap;
         return path === undefined ? undefined : { path };
@@ -152,24 +178,28 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           return resolvedResult(resolved);
         }
         if (args.namespace !== 'file' || args.kind === 'entry-point' || pluginData?.hermetic === true) return undefined;
-        // CommonJS `require` targets stay with esbuild's CommonJS handling; one of another package that the
-        // policy does not grant a compartmentalized CommonJS importer becomes a stub that throws the denial.
-        if (args.kind === 'require-call' || args.kind === 'require-resolve') {
-          if (!core.isCommonJSCompartmentalized(args.importer)) return undefined;
-          // A file of the same package (React's `require("./cjs/react.production.js")`) needs no check.
-          const direct = relativeFile(args.path, args.resolveDir, core.attributor.packageOf(args.importer));
-          if (direct !== undefined && core.checkRequire(args.importer, args.path, { id: direct, external: false }) === undefined) return { path: direct };
-          const resolved = await build.resolve(args.path, {
-            kind: args.kind, importer: args.importer, namespace: args.namespace, resolveDir: args.resolveDir, pluginData: { hermetic: true },
-          });
-          // Unresolvable: esbuild reports it (or, inside try/catch, leaves it to run time) as usual.
-          if (resolved.errors.length > 0 || (!resolved.external && resolved.namespace !== 'file')) return undefined;
-          const denied = core.checkRequire(args.importer, args.path, { id: resolved.path, external: resolved.external });
-          if (denied === undefined) return resolvedResult(resolved);
-          return { path: denied.stubId, namespace: DENIED_NAMESPACE, warnings: [{ text: denied.warning }] };
+        const kind = requestKind(args.kind);
+        if (kind === undefined || !core.confines(args.importer)) {
+          const known = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
+          return known === undefined ? undefined : resolvedResult(known);
         }
-        const known = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
-        return known === undefined ? undefined : resolvedResult(known);
+        // Every request of a compartmentalized module is checked where esbuild resolves it, however it was
+        // written. A file of the same package (React's `require("./cjs/react.production.js")`) needs no check.
+        const direct = relativeFile(args.path, args.resolveDir, core.attributor.packageOf(args.importer));
+        if (direct !== undefined && core.attributor.packageOf(direct).name === core.attributor.packageOf(args.importer).name) return { path: direct };
+        const refused = core.refusedRequest(args.importer, args.path);
+        if (refused !== undefined) return { errors: [{ text: refused }] };
+        let resolved = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
+        resolved ??= await build.resolve(args.path, {
+          kind: args.kind, importer: args.importer, namespace: args.namespace, resolveDir: args.resolveDir, with: args.with, pluginData: { hermetic: true },
+        });
+        // Unresolvable: esbuild reports it (or, inside try/catch, leaves it to run time) as usual.
+        if (resolved.errors.length > 0 || (!resolved.external && resolved.namespace !== 'file')) return undefined;
+        const answer: CheckedRequest = core.checkRequest(args.importer, args.path, { id: resolved.path, external: resolved.external }, kind);
+        if (answer.action === 'error') return { errors: [{ text: answer.message }] };
+        if (answer.action === 'stub') return { path: answer.stubId, namespace: DENIED_NAMESPACE, warnings: [{ text: answer.warning }] };
+        const result = resolvedResult(resolved);
+        return answer.warning === undefined ? result : { ...result, warnings: [...(result.warnings ?? []), { text: answer.warning }] };
       });
 
       // A module's compilation needs only its own file and what it imports resolved, so the compilations of
@@ -240,7 +270,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       };
 
       // One callback for every script file (a round trip to esbuild each): CommonJS first, then ES modules.
-      build.onLoad({ filter: SCRIPT, namespace: 'file' }, async (args) => {
+      build.onLoad({ filter: scriptFilter(initial.loader), namespace: 'file' }, async (args) => {
         if (COMMONJS_CANDIDATE.test(args.path)) {
           const original = await core.commonJSText(args.path);
           if (original !== undefined) return loadCommonJS(args.path, original);
@@ -263,6 +293,13 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
 
       build.onEnd(async (result) => {
         if (result.errors.length > 0) return;
+        if (hardened) {
+          const texts = result.outputFiles !== undefined
+            ? result.outputFiles.filter((file) => /\.[mc]?js$/.test(file.path)).map((file) => file.text)
+            : await Promise.all(Object.keys(result.metafile?.outputs ?? {}).filter((file) => /\.[mc]?js$/.test(file)).map((file) => readFile(resolvePath(workingDir, file), 'utf8')));
+          const missing = core.missingLockdownError(texts);
+          if (missing !== undefined) return { errors: [{ text: missing }] };
+        }
         const policyJson = core.finalPolicyJson();
         options.onPolicy?.(policyJson, core);
         if (result.outputFiles !== undefined) {

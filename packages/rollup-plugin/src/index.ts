@@ -13,13 +13,12 @@
  *                  plugins: [nodeResolve(), commonjs(), hermetic()] };
  * ```
  */
-import type { Plugin, PluginContext, ResolveIdHook, TransformPluginContext } from 'rollup';
-import { HermeticBuild, hasPolicyPlaceholder, injectPolicy, type HermeticOptions } from '@hermetic/bundler-core';
+import type { Plugin, PluginContext, ResolveIdHook, ResolveIdResult, TransformPluginContext } from 'rollup';
+import { HermeticBuild, asVirtualId, hasPolicyPlaceholder, injectPolicy, type HermeticOptions, type RequestKind } from '@hermetic/bundler-core';
 
 export type { HermeticOptions } from '@hermetic/bundler-core';
 
 /** Hermetic's virtual modules (bootstrap, lockdown, scope and deny modules): `hermetic:…`, as Rollup ids `\0hermetic:…`. */
-const VIRTUAL = /^hermetic:/;
 const isVirtual = (id: string | undefined): id is string => id !== undefined && id.startsWith('\0hermetic:');
 
 type ResolveIdOptions = Parameters<ResolveIdHook>[2];
@@ -36,9 +35,39 @@ function isRequire(options: ResolveIdOptions): boolean {
   return custom?.['node-resolve']?.isRequire === true || (options as { kind?: string }).kind === 'require-call';
 }
 
+/** Marks the resolutions Hermetic asks for itself (its transform's, its own checks'), which are not checked again. */
+const INTERNAL = { hermetic: true };
+const isInternal = (options: ResolveIdOptions): boolean => (options.custom as { hermetic?: boolean } | undefined)?.hermetic === true;
+
+/** The kind of a request from its resolve options (Rolldown passes `kind`; Rollup marks requires only, and calls resolveDynamicImport for `import()`). */
+function requestKind(options: ResolveIdOptions): RequestKind | 'other' {
+  if (isRequire(options)) return 'require';
+  const kind = (options as { kind?: string }).kind;
+  if (kind === 'dynamic-import') return 'dynamic';
+  return kind === undefined || kind === 'import-statement' ? 'static' : 'other';
+}
+
 /** The file of a module id: Vite's dev server adds `?v=<hash>` to the ids of dependencies it serves. */
 function withoutVersionQuery(id: string): string {
   return id.replace(/\?v=[\w.-]+$/, '');
+}
+
+/**
+ * Resolves a request from a compartmentalized module with the other resolvers and checks it against
+ * the policy ({@link HermeticBuild.checkRequest}): the resolution, a stub in place of a denied target,
+ * or a build error.
+ */
+async function checked(
+  context: PluginContext, build: HermeticBuild, source: string, importer: string, kind: RequestKind, options: ResolveIdOptions,
+): Promise<ResolveIdResult> {
+  const refused = build.refusedRequest(importer, source);
+  if (refused !== undefined) context.error(refused);
+  const resolved = await context.resolve(source, importer, { ...options, skipSelf: true });
+  if (resolved === null) return null;
+  const answer = build.checkRequest(importer, source, { id: resolved.id, external: resolved.external !== false }, kind);
+  if (answer.action === 'error') context.error(answer.message);
+  if (answer.warning !== undefined) context.warn(answer.warning);
+  return answer.action === 'stub' ? answer.stubId : resolved;
 }
 
 /** Options of the Rollup plugin. */
@@ -66,22 +95,34 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       // Before other resolvers (@rollup/plugin-commonjs answers for its own wrapper modules).
       order: 'pre',
       async handler(this: PluginContext, source: string, importer: string | undefined, resolveOptions: ResolveIdOptions) {
-        if (VIRTUAL.test(source)) return '\0' + source;
+        const build = current();
+        const virtualId = asVirtualId(source);
+        if (virtualId !== undefined) {
+          const refused = build.virtualRequestError(virtualId, importer, isVirtual(importer));
+          if (refused !== undefined) this.error(refused);
+          return '\0' + virtualId;
+        }
         if (isVirtual(importer)) {
-          const paths = current().runtimePaths();
+          const paths = build.runtimePaths();
           if (source === '@hermetic/bundler-core/bootstrap') return paths.bootstrap;
           if (source === 'ses' && paths.ses !== undefined) return paths.ses;
         }
-        if (importer !== undefined && isRequire(resolveOptions) && current().isCommonJSCompartmentalized(importer)) {
-          // A CommonJS `require` of another package: checked against the policy, a denied target replaced by a stub.
-          const resolved = await this.resolve(source, importer, { ...resolveOptions, skipSelf: true });
-          if (resolved === null) return null;
-          const denied = current().checkRequire(importer, source, { id: resolved.id, external: resolved.external !== false });
-          if (denied === undefined) return resolved;
-          this.warn(denied.warning);
-          return denied.stubId;
+        if (importer === undefined || isInternal(resolveOptions) || !build.confines(importer)) return null;
+        const kind = requestKind(resolveOptions);
+        return checked(this, build, source, importer, kind === 'other' ? 'dynamic' : kind, resolveOptions);
+      },
+    },
+    resolveDynamicImport: {
+      order: 'pre',
+      async handler(this: PluginContext, specifier: string | object, importer: string) {
+        const build = current();
+        if (typeof specifier !== 'string') {
+          // The compiler turns a computed import() of package code into a rejection: one left here was not compiled.
+          if (build.confines(importer)) this.error(`Hermetic: ${importer} has an import() whose specifier is not a string, which the policy cannot check.`);
+          return null;
         }
-        return null;
+        if (asVirtualId(specifier) !== undefined || !build.confines(importer)) return null;
+        return checked(this, build, specifier, importer, 'dynamic', { attributes: {}, custom: {}, isEntry: false } as unknown as ResolveIdOptions);
       },
     },
     load: {
@@ -114,7 +155,7 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
           return { code: entryPrefix + code, map: null };
         }
         const result = await build.transform(id, code, async (specifier) => {
-          const resolved = await this.resolve(specifier, requestId);
+          const resolved = await this.resolve(specifier, requestId, { custom: INTERNAL });
           if (resolved === null) return null;
           return { id: resolved.id, external: resolved.external !== false };
         });
@@ -125,6 +166,11 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
           map: result.map === undefined ? null : { ...result.map, mappings: ';' + result.map.mappings },
         };
       },
+    },
+    generateBundle(_outputOptions, bundle) {
+      const texts = Object.values(bundle).map((output) => (output.type === 'chunk' ? output.code : ''));
+      const missing = current().missingLockdownError(texts);
+      if (missing !== undefined) this.error(missing);
     },
     renderChunk(code) {
       if (!hasPolicyPlaceholder(code)) return null;
