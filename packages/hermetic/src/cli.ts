@@ -10,13 +10,15 @@ import { UsageError } from './commands/parse-arguments.js';
 const USAGE = `Usage:
   hermetic build <entry> [--outdir dist] [--format esm|iife] [--platform browser|node] [--minify]
   hermetic policy <entry> [--out hermetic/policy.json] [--stdout]
-  hermetic run <entry>
+  hermetic run <entry> [args…] [--allow-string-compilation]
 
 Every npm package runs in its own compartment under a LavaMoat-compatible policy
 (hermetic/policy.json if present, else generated from the build; overrides in
 hermetic/policy-override.json). Shared options:
   --policy <file>  --policy-override <file>  --debug (log denials instead of failing)
-  --hardened (SES lockdown first)  --no-sourcemap  --mode production|development`;
+  --hardened (SES lockdown first)  --no-sourcemap  --mode production|development
+\`run\` runs the bundle in a child Node process with string compilation (eval,
+Function) disabled; --allow-string-compilation lifts that, for apps that need it.`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   build: buildCommand,

@@ -1,5 +1,5 @@
 /**
- * `hermetic run <entry> [args…]`: runs a program in Node with each package in
+ * `hermetic run <entry> [args…] [--allow-string-compilation]`: runs a program in Node with each package in
  * its own compartment, by bundling it for Node (esbuild + the Hermetic
  * plugin) into a cache directory next to the app and running the result in
  * a child Node process that cannot compile strings into code.
@@ -18,12 +18,15 @@ import { projectRootOf } from './project-root.js';
  * (not hardened) mode is the real one: as a strict Content-Security-Policy
  * closes that route in browsers. The compiler runs in this process, not there.
  */
-export const RUN_NODE_FLAGS = ['--disallow-code-generation-from-strings', '--enable-source-maps'];
+export const NO_STRING_COMPILATION = '--disallow-code-generation-from-strings';
+
+/** Flags of `hermetic run` beyond the bundling ones. */
+const RUN_FLAGS = { ...BUNDLE_FLAGS, 'allow-string-compilation': true };
 
 /** Runs `file` in a child Node process sharing this one's terminal; resolves with its exit code. */
-function runInChild(file: string, args: string[]): Promise<number> {
+function runInChild(file: string, args: string[], nodeFlags: string[]): Promise<number> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...RUN_NODE_FLAGS, file, ...args], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [...nodeFlags, '--enable-source-maps', file, ...args], { stdio: 'inherit' });
     // Ctrl-C reaches the child too (same process group): it decides, this process reports its exit.
     const ignore = (): void => undefined;
     process.on('SIGINT', ignore);
@@ -39,10 +42,11 @@ const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGI
 
 /** Runs the command; returns the process exit code (the program's). */
 export async function runCommand(args: string[]): Promise<number> {
-  const parsed = parseArguments(args, BUNDLE_FLAGS);
+  const parsed = parseArguments(args, RUN_FLAGS);
   const [entry, ...programArgs] = parsed.positionals;
   const outdir = entry === undefined ? 'dist' : join(projectRootOf(entry), 'node_modules', '.cache', 'hermetic', 'run');
   const options = bundleOptionsFrom(parsed, { platform: 'node', format: 'esm', outdir });
   const { entryOutput } = await bundle({ ...options, platform: 'node', format: 'esm' });
-  return runInChild(entryOutput, programArgs);
+  // The opt-out is for apps that compile code themselves (the hermetic runtime's Compartment does).
+  return runInChild(entryOutput, programArgs, parsed.flags['allow-string-compilation'] === true ? [] : [NO_STRING_COMPILATION]);
 }
