@@ -17,7 +17,7 @@ import { isEsModule, isScriptFile, moduleKindByName } from './module-kind.js';
 import { ROOT_PACKAGE } from './policy-types.js';
 import { INTRINSIC_GLOBALS } from './intrinsic-names.js';
 import { LOCKDOWN_ID, denyModuleId, virtualModuleSource } from './bootstrap-source.js';
-import { virtualRequestError } from './virtual-requests.js';
+import { asVirtualId, virtualRequestError } from './virtual-requests.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
 import { mergePolicy } from './merge-policy.js';
 import { resolvePolicyInput, type PolicyInput } from './load-policy.js';
@@ -467,6 +467,10 @@ export class HermeticBuild {
     const note = (message: string): void => {
       warnings.push(this.options.debug === true ? denialWarning(message) : message);
     };
+    for (const specifier of compiled.imports) {
+      const refused = asVirtualId(specifier) === undefined ? undefined : this.virtualRequestError(specifier, id, false);
+      if (refused !== undefined) throw new Error(refused);
+    }
     // Resolved together: each answer can be a round trip to the bundler, and a build waits on its slowest module.
     const answers = await Promise.all(compiled.imports.map((specifier) => resolve(specifier, false)));
     const denials: string[] = [];

@@ -19,7 +19,8 @@ import { HermeticBuild, asVirtualId, hasPolicyPlaceholder, injectPolicy, type He
 export type { HermeticOptions } from '@hermetic/bundler-core';
 
 /** Hermetic's virtual modules (bootstrap, lockdown, scope and deny modules): `hermetic:…`, as Rollup ids `\0hermetic:…`. */
-const isVirtual = (id: string | undefined): id is string => id !== undefined && id.startsWith('\0hermetic:');
+// (@rollup/plugin-commonjs wraps a required virtual module's id once more: `\0\0hermetic:…?commonjs-proxy`.)
+const isVirtual = (id: string | undefined): id is string => id !== undefined && /^\0+hermetic:/.test(id);
 
 type ResolveIdOptions = Parameters<ResolveIdHook>[2];
 
@@ -37,7 +38,14 @@ function isRequire(options: ResolveIdOptions): boolean {
 
 /** Marks the resolutions Hermetic asks for itself (its transform's, its own checks'), which are not checked again. */
 const INTERNAL = { hermetic: true };
-const isInternal = (options: ResolveIdOptions): boolean => (options.custom as { hermetic?: boolean } | undefined)?.hermetic === true;
+/**
+ * True for the resolutions Hermetic asks for itself, and for @rollup/plugin-node-resolve handing its
+ * answer (`resolved`) to the other plugins once more: neither is a new request of the module.
+ */
+function isInternal(options: ResolveIdOptions): boolean {
+  const custom = options.custom as { hermetic?: boolean; 'node-resolve'?: { resolved?: unknown } } | undefined;
+  return custom?.hermetic === true || custom?.['node-resolve']?.resolved !== undefined;
+}
 
 /** The kind of a request from its resolve options (Rolldown passes `kind`; Rollup marks requires only, and calls resolveDynamicImport for `import()`). */
 function requestKind(options: ResolveIdOptions): RequestKind | 'other' {
