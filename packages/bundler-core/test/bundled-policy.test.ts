@@ -28,10 +28,9 @@ test('denials travel with it, and the bootstrap raises them before any scope is 
   expect(warnings).toHaveLength(2);
 });
 
-test('a root without an entry stays trusted; one listed with no globals is confined', () => {
+test('a root without an entry is trusted, so no scope of it is handed out (only an attacker asks); one listed with no globals is confined', () => {
   const host = { secret: 1 };
-  const trusted = createPackageScopes({ policy: bundlePolicy({ resources: {} }, []), host }).scopeOf('$root$', true);
-  expect((trusted.g as { secret: number }).secret).toBe(1);
+  expect(() => createPackageScopes({ policy: bundlePolicy({ resources: {} }, []), host }).scopeOf('$root$', true)).toThrow(/^No scope for "\$root\$": the application is trusted/);
   const confined = createPackageScopes({ policy: bundlePolicy({ resources: { $root$: {} } }, []), host }).scopeOf('$root$', true);
   expect(() => (confined.g as { secret: number }).secret).toThrow(/secret is not defined in package "\$root\$"/);
 });

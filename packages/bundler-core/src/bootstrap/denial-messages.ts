@@ -1,24 +1,30 @@
 /**
  * The errors and warnings a policy denial produces. Each names the package,
  * the name, and the exact policy entry that would allow it, ready to paste
- * into the override file.
+ * into the override file. The bootstrap builds them after package code may
+ * have run, so they use only captured intrinsics (captured.ts).
  */
+import { ReferenceErrorConstructor, bare, defineProperty, freeze, stringify } from './captured.js';
 
 /** Error class for a denied import, so callers can tell policy failures apart. */
 export class HermeticPolicyError extends Error {
   constructor(message: string) {
     super(message);
-    this.name = 'HermeticPolicyError';
+    // Defined, not assigned: an assignment would reach a setter a package put on Error.prototype.
+    defineProperty(this, 'name', bare({ value: 'HermeticPolicyError', writable: true, enumerable: true, configurable: true }));
   }
 }
+// A package holding one of these errors must not be able to re-parent the class for everyone.
+freeze(HermeticPolicyError);
 
+// JSON text built by hand: JSON.stringify of an object would look up `toJSON` on it.
 function entry(packageName: string, kind: 'globals' | 'packages' | 'builtin', name: string): string {
-  return JSON.stringify({ resources: { [packageName]: { [kind]: { [name]: true } } } });
+  return `{"resources":{${stringify(packageName)}:{"${kind}":{${stringify(name)}:true}}}}`;
 }
 
 /** The ReferenceError a package gets when it reads or writes a global its policy does not grant. */
 export function deniedGlobalError(packageName: string, name: string): ReferenceError {
-  return new ReferenceError(
+  return new ReferenceErrorConstructor(
     `${name} is not defined in package "${packageName}": the Hermetic policy does not grant this global. ` +
       `To allow it, add to your policy override: ${entry(packageName, 'globals', name)}`,
   );
@@ -53,6 +59,18 @@ export function deniedRequireMessage(importer: string, required: string, fromMod
 export function deniedBuiltinRequireMessage(importer: string, builtin: string, fromModule: string): string {
   return `Package "${importer}" may not require the built-in module "${builtin}" (from ${fromModule}): ` +
     `the Hermetic policy does not allow it. To allow it, add to your policy override: ${entry(importer, 'builtin', builtin)}`;
+}
+
+/**
+ * The message of a computed `import(expression)` (compiled to the scope's `d`),
+ * which no policy can allow. The specifier is shown as `String(specifier)` when
+ * that runs no code of the package (a primitive but a symbol), else as its type.
+ */
+export function computedImportMessage(packageName: string, specifier: unknown, where: string): string {
+  const type = typeof specifier;
+  const shown = specifier === null || (type !== 'object' && type !== 'function' && type !== 'symbol') ? `${specifier as string}` : type;
+  return `Package "${packageName}" may not import a computed specifier (import(${shown}) at ${where}): ` +
+    'bundlers resolve only literal specifiers, so Hermetic cannot check it against the policy. Use a literal specifier, or exclude the package.';
 }
 
 /** The debug-mode warning for a denial that was let through. */

@@ -5,30 +5,42 @@
  * evaluator, which would report a violation), `globalThis`/`window`/`self`
  * meaning itself, and what its policy grants (package-globals.ts).
  */
-import type { GlobalGrant } from '../policy-types.js';
-import { INTRINSIC_GLOBALS } from '../intrinsic-names.js';
-import { definePackageGlobals, type GrantedNames } from './package-globals.js';
+import { INTRINSIC_NAMES } from '../intrinsic-names.js';
+import { EvalErrorConstructor, FunctionPrototype, bare, create, defineProperty, getOwnPropertyDescriptor, keys } from './captured.js';
+import { definePackageGlobals, type GrantTree, type GrantedNames } from './package-globals.js';
 
-/** Names the package global provides itself rather than copying the host's. */
-const OWN_NAMES = new Set(['eval', 'Function', 'Compartment', 'arguments']);
+/** The host's intrinsic globals as null-prototype descriptors, by name. */
+export type IntrinsicDescriptors = Record<string, PropertyDescriptor>;
 
-function cannotCompile(what: string): EvalError {
-  return new EvalError(`${what} cannot compile code inside a Hermetic bundle (a strict Content-Security-Policy forbids it); precompile it instead.`);
+/** The host's intrinsics, taken before any package runs (names a package global provides itself are left out). */
+export function intrinsicDescriptors(host: object): IntrinsicDescriptors {
+  const found = create(null) as IntrinsicDescriptors;
+  for (const name of INTRINSIC_NAMES) {
+    if (name === 'eval' || name === 'Function' || name === 'Compartment' || name === 'arguments') continue;
+    const descriptor = getOwnPropertyDescriptor(host, name);
+    if (descriptor !== undefined) found[name] = bare(descriptor);
+  }
+  return found;
 }
 
-/** A global object for one package, filled per `grants`, and the names granted. */
-export function createPackageGlobal(host: object, grants: Record<string, GlobalGrant>): { global: object; granted: GrantedNames } {
-  const global: Record<string, unknown> = {};
-  for (const name of INTRINSIC_GLOBALS) {
-    if (OWN_NAMES.has(name)) continue;
-    const descriptor = Reflect.getOwnPropertyDescriptor(host, name);
-    if (descriptor !== undefined) Object.defineProperty(global, name, descriptor);
-  }
+function cannotCompile(what: string): EvalError {
+  return new EvalErrorConstructor(`${what} cannot compile code inside a Hermetic bundle (a strict Content-Security-Policy forbids it); precompile it instead.`);
+}
+
+/**
+ * A global object for one package, filled with `intrinsics` (from
+ * {@link intrinsicDescriptors}) and per `tree` (package-globals.ts), and the
+ * names granted.
+ */
+export function createPackageGlobal(host: object, tree: GrantTree, intrinsics: IntrinsicDescriptors): { global: object; granted: GrantedNames } {
+  const global = {};
+  const names = keys(intrinsics);
+  for (let i = 0; i < names.length; i++) defineProperty(global, names[i], intrinsics[names[i]]);
   const evaluator = { eval: (source: unknown): unknown => { if (typeof source === 'string') throw cannotCompile('eval'); return source; } }.eval;
   // Shares Function.prototype, so `instanceof Function` and `.prototype` checks still hold.
   const functionConstructor = function Function(): never { throw cannotCompile('Function'); };
-  functionConstructor.prototype = Function.prototype;
-  Object.defineProperty(global, 'eval', { value: evaluator, writable: true, configurable: true });
-  Object.defineProperty(global, 'Function', { value: functionConstructor, writable: true, configurable: true });
-  return { global, granted: definePackageGlobals(global, host, grants) };
+  functionConstructor.prototype = FunctionPrototype;
+  defineProperty(global, 'eval', bare({ value: evaluator, writable: true, configurable: true }));
+  defineProperty(global, 'Function', bare({ value: functionConstructor, writable: true, configurable: true }));
+  return bare({ global, granted: definePackageGlobals(global, host, tree) });
 }

@@ -9,9 +9,13 @@
  */
 import { ROOT_PACKAGE } from '../policy-types.js';
 import type { BundledPolicy } from './bundled-policy.js';
-import { createPackageGlobal } from './package-global.js';
-import type { GrantedNames } from './package-globals.js';
-import { HermeticPolicyError, deniedGlobalError, denialWarning } from './denial-messages.js';
+import { createPackageGlobal, intrinsicDescriptors } from './package-global.js';
+import { grantTree, type GrantTree, type GrantedNames } from './package-globals.js';
+import { HermeticPolicyError, computedImportMessage, deniedGlobalError, denialWarning } from './denial-messages.js';
+import {
+  ProxyConstructor, ReferenceErrorConstructor, TypeErrorConstructor, apply, bare, create, defineProperty, freeze,
+  getOwnPropertyDescriptor, getOwnPropertyNames, hasOwn, isFrozen, reflectSet, rejected, safeGet,
+} from './captured.js';
 
 /** Options of {@link createPackageScopes}. */
 export interface PackageScopesOptions {
@@ -27,7 +31,12 @@ export interface PackageScopesOptions {
   warn?: (message: string) => void;
 }
 
-/** The names compiled code reads its globals through (`$hg`, `$ht`, `$hy`, `$hw`). */
+/**
+ * The names compiled code reads its globals through (`$hg`, `$ht`, `$hy`,
+ * `$hw`, `$hd`): separate members, never globals of `g`/`t`. One strict and
+ * one sloppy scope per package; the sloppy one's `g` is what sloppy code
+ * (sloppy CommonJS included) reads and writes its globals through. Frozen.
+ */
 export interface PackageScope {
   /** The scope object: in sloppy code a write to a name no global has creates it on the package's global. */
   g: object;
@@ -37,11 +46,19 @@ export interface PackageScope {
   y(name: string): string;
   /** Maps the host global (a sloppy function's `this` without receiver) to the package's global. */
   w(value: unknown): unknown;
+  /**
+   * A computed `import(specifier)` at `where` (`file:line:col`): always a promise rejected with a
+   * {@link HermeticPolicyError}, as no policy can check it (debug mode logs it too).
+   */
+  d(specifier: unknown, where: string): Promise<never>;
 }
 
 /** The bundle-wide state. */
 export interface PackageScopes {
-  /** The scope of `packageName`'s strict or sloppy code (one of each per package). */
+  /**
+   * The scope of `packageName`'s strict or sloppy code (one of each per package). Throws for the trusted
+   * root (`$root$` without a policy entry), whose code is never compiled: only an attacker would ask.
+   */
   scopeOf(packageName: string, strict: boolean): PackageScope;
   /** A denied import, reached before its target runs: throws the denial, or in debug mode logs it. */
   denied(message: string): void;
@@ -51,29 +68,39 @@ export interface PackageScopes {
 
 interface PackageState {
   global: object;
-  /** Undefined for a trusted package: everything the host has is its. */
-  granted?: GrantedNames;
+  granted: GrantedNames;
   /** Made on first use. */
   scopes?: { strict: PackageScope; sloppy: PackageScope };
 }
 
-const notDefined = (name: string): ReferenceError => new ReferenceError(`${name} is not defined`);
+const notDefined = (name: string): ReferenceError => new ReferenceErrorConstructor(`${name} is not defined`);
 
-/** Creates the scopes of one bundle. */
+/**
+ * Creates the scopes of one bundle. Call it before any package code runs (the bootstrap module does): it
+ * reads the policy, the options and the host's intrinsics now, and every function it returns uses only
+ * intrinsics captured before then (captured.ts), since a package may have replaced any shared one since.
+ */
 export function createPackageScopes(options: PackageScopesOptions): PackageScopes {
   const host = options.host ?? globalThis;
-  const hostRecord = host as Record<string, unknown>;
+  const realGlobal = globalThis;
   const debug = options.debug === true;
   const frozen = options.frozenGlobals !== false;
-  const warn = options.warn ?? ((message: string) => console.warn(message));
-  const packages = new Map<string, PackageState>();
-  const warned = new Set<string>();
+  const hostConsole = console;
+  const hostWarn = console.warn;
+  const warn = options.warn ?? ((message: string) => { apply(hostWarn, hostConsole, [message]); });
+  const packages = create(null) as Record<string, PackageState>;
+  const warned = create(null) as Record<string, true>;
+  const intrinsics = intrinsicDescriptors(host);
+  const trees = create(null) as Record<string, GrantTree>;
+  const resources = options.policy.resources;
+  for (const name of Object.keys(resources)) trees[name] = grantTree(resources[name].globals ?? {});
 
-  const warnOnce = (message: string): void => {
-    if (warned.has(message)) return;
-    warned.add(message);
-    warn(denialWarning(message));
+  const logOnce = (message: string): void => {
+    if (warned[message] === true) return;
+    warned[message] = true;
+    warn(message);
   };
+  const warnOnce = (message: string): void => logOnce(denialWarning(message));
 
   // A denied static import fails the whole bundle before any package's code runs (the bootstrap is
   // the first thing a package module reaches), as a failed link would.
@@ -85,83 +112,91 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   denials.forEach(warnOnce);
 
   const stateOf = (packageName: string): PackageState => {
-    let state = packages.get(packageName);
+    let state = packages[packageName];
     if (state !== undefined) return state;
-    const entry = options.policy.resources[packageName];
-    if (entry === undefined && packageName === ROOT_PACKAGE) {
-      state = { global: host };
-    } else {
-      const created = createPackageGlobal(host, entry?.globals ?? {});
-      if (frozen) Object.freeze(created.global);
-      state = created;
+    const tree = trees[packageName];
+    if (tree === undefined && packageName === ROOT_PACKAGE) {
+      throw new HermeticPolicyError(`No scope for "${ROOT_PACKAGE}": the application is trusted (no policy entry), so no package may ask for its scope.`);
     }
-    packages.set(packageName, state);
+    const created = createPackageGlobal(host, tree ?? grantTree({}), intrinsics);
+    if (frozen) freeze(created.global);
+    state = bare({ global: created.global, granted: created.granted });
+    packages[packageName] = state;
     return state;
   };
 
   const scopesOf = (packageName: string): PackageState['scopes'] & object => {
     const state = stateOf(packageName);
     if (state.scopes !== undefined) return state.scopes;
-    const { global, granted } = state;
+    const global = state.global;
+    const granted = state.granted;
     const own = global as Record<string, unknown>;
-    const isDenied = (name: string): boolean => granted !== undefined && !granted.has(name) && !(name in global) && name in host;
+    const isDenied = (name: string): boolean => granted[name] !== true && !(name in global) && name in host;
     const deny = (name: string): boolean => {
       const error = deniedGlobalError(packageName, name);
       if (!debug) throw error;
       warnOnce(error.message);
       return true;
     };
+    // A name the global inherits is read without handing the global to a getter on Object.prototype.
+    const valueOf = (name: string): unknown => (hasOwn(global, name) ? own[name] : safeGet(global, name, true));
     const read = (name: string): unknown => {
-      const value = own[name];
-      if (value !== undefined || name in global) return value;
-      if (isDenied(name) && deny(name)) return hostRecord[name];
+      if (name in global) return valueOf(name);
+      if (isDenied(name) && deny(name)) return safeGet(host, name);
       throw notDefined(name);
     };
     const writeStrict = (name: string, value: unknown): void => {
       if (!(name in global)) {
         if (isDenied(name) && deny(name)) {
-          Reflect.set(host, name, value);
+          reflectSet(host, name, value);
           return;
         }
         throw notDefined(name);
       }
-      if (!Reflect.set(global, name, value)) throw new TypeError(`Cannot assign to read only global '${name}' in package "${packageName}"`);
+      // An inherited name is written with no receiver a setter on Object.prototype could take.
+      if (!reflectSet(global, name, value, hasOwn(global, name) ? global : undefined)) {
+        throw new TypeErrorConstructor(`Cannot assign to read only global '${name}' in package "${packageName}"`);
+      }
     };
     // Sloppy code: a write to a name neither the package nor the host has creates it (on a frozen
     // package global the write is ignored, as the engine would); everything else is the strict scope's.
     const writeSloppy = (name: string, value: unknown): void => {
       if (name in global || name in host) writeStrict(name, value);
-      else Reflect.set(global, name, value);
+      else reflectSet(global, name, value);
     };
     // Every name the global has when the scope is made is an own property of the scope (a frozen global's
     // data properties read once, the rest live), so the code's global reads are plain property reads. Any
     // other name (absent, denied, or created later) reaches the prototype, which resolves it as the
     // global environment would: one scope per package, whatever names its modules use.
     const scopeWith = (write: (name: string, value: unknown) => void): Record<string, unknown> => {
-      const scope = Object.create(new Proxy({}, {
-        get: (_target, name) => (typeof name === 'string' ? read(name) : undefined),
-        set: (_target, name, value) => {
+      const scope = create(new ProxyConstructor(create(null) as object, bare({
+        get: (_target: object, name: string | symbol) => (typeof name === 'string' ? read(name) : undefined),
+        set: (_target: object, name: string | symbol, value: unknown) => {
           if (typeof name === 'string') write(name, value);
           return true;
         },
-      })) as Record<string, unknown>;
-      const isFrozen = Object.isFrozen(global);
-      // (A trusted root's global is the host's: its thousand names are left to the prototype.)
-      if (global !== host) {
-        for (const name of Object.getOwnPropertyNames(global)) {
-          const descriptor = isFrozen ? Reflect.getOwnPropertyDescriptor(global, name) : undefined;
-          Object.defineProperty(scope, name, descriptor !== undefined && 'value' in descriptor
-            ? { value: descriptor.value, enumerable: true }
-            : { get: () => read(name), set: (value: unknown) => write(name, value), enumerable: true });
-        }
+      }))) as Record<string, unknown>;
+      const isGlobalFrozen = isFrozen(global);
+      const names = getOwnPropertyNames(global);
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i];
+        const descriptor = isGlobalFrozen ? getOwnPropertyDescriptor(global, name) : undefined;
+        defineProperty(scope, name, descriptor !== undefined && hasOwn(descriptor, 'value')
+          ? bare({ value: descriptor.value, enumerable: true })
+          : bare({ get: () => read(name), set: (value: unknown) => write(name, value), enumerable: true }));
       }
       return scope;
     };
-    const y = (name: string): string => (name in global ? typeof own[name] : debug && isDenied(name) ? typeof hostRecord[name] : 'undefined');
+    const y = (name: string): string => (name in global ? typeof valueOf(name) : debug && isDenied(name) ? typeof safeGet(host, name) : 'undefined');
     // The engine substitutes its realm's global for a sloppy function's missing receiver.
-    const w = (value: unknown): unknown => (value === globalThis || value === host ? global : value);
+    const w = (value: unknown): unknown => (value === realGlobal || value === host ? global : value);
+    const d = (specifier: unknown, where: string): Promise<never> => {
+      const error = new HermeticPolicyError(computedImportMessage(packageName, specifier, where));
+      if (debug) logOnce(`[hermetic debug] ${error.message}`);
+      return rejected(error);
+    };
     const t = scopeWith(writeStrict);
-    state.scopes = { strict: { g: t, t, y, w }, sloppy: { g: scopeWith(writeSloppy), t, y, w } };
+    state.scopes = bare({ strict: freeze({ g: t, t, y, w, d }), sloppy: freeze({ g: scopeWith(writeSloppy), t, y, w, d }) });
     return state.scopes;
   };
 
@@ -174,7 +209,7 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
       warnOnce(message);
     },
     deniedImport(message, load) {
-      if (!debug) return Promise.reject(new HermeticPolicyError(message));
+      if (!debug) return rejected(new HermeticPolicyError(message));
       warnOnce(message);
       return load();
     },
