@@ -38,11 +38,21 @@ function withPrunedMap<T extends { code: string; map?: SourceMapV3 }>(compiled: 
   return compiled.map === undefined ? compiled : { ...compiled, map: pruneNonTokenSegments(compiled.map, compiled.code) };
 }
 
+/**
+ * How compiled code names a module at run time: from its last `node_modules/`
+ * on (`node_modules/pkg/index.js`), so a bundle does not carry the build
+ * machine's paths; other ids as they are.
+ */
+export function runTimeLocation(id: string): string {
+  const at = id.replace(/\\/g, '/').lastIndexOf('node_modules/');
+  return at === -1 ? id : id.replace(/\\/g, '/').slice(at);
+}
+
 /** Runs `job` in this thread. */
 export async function runCompileJob(job: CompileJob): Promise<WithUsage<CompiledModuleInPlace> | WithUsage<CompiledCommonJS>> {
   const { compileModuleInPlace, compileCommonJS } = await loadCompiler();
   const options = {
-    specifier: job.id, sourceMap: job.sourceMap, preserve: job.preserve, directCalls: job.directCalls, scopePrelude: scopePrelude.bind(undefined, job.prelude),
+    specifier: job.id, location: runTimeLocation(job.id), sourceMap: job.sourceMap, preserve: job.preserve, directCalls: job.directCalls, scopePrelude: scopePrelude.bind(undefined, job.prelude),
   };
   const compiled = withPrunedMap(job.prelude.kind === 'esm' ? compileModuleInPlace(job.code, options) : compileCommonJS(job.code, options));
   return { ...compiled, usage: globalUsage(job.code, compiled.code, compiled.globals) };

@@ -35,7 +35,7 @@ export function compileCommonJS(text: string, options: CompileCommonJSOptions = 
   rejectAwaitIdentifier(analysis.references, text, specifier);
   return rewriteInPlace(
     {
-      text, specifier, file, program, analysis, strict, hidden: 'local variables', preserve: options.preserve ?? [],
+      text, specifier, location: options.location ?? specifier, file, program, analysis, strict, hidden: 'local variables', preserve: options.preserve ?? [],
       directCalls: options.directCalls ?? [], sourceMap: options.sourceMap, scopePrelude: options.scopePrelude,
     },
     ({ edits, alias }) => {

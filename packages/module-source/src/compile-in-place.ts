@@ -26,6 +26,8 @@ export interface InPlaceGoal {
   program: t.Program;
   analysis: Analysis;
   strict: boolean;
+  /** How run-time errors name the file (see {@link CompileModuleInPlaceOptions.location}). */
+  location: string;
   /** What local variables the direct-eval warning says are out of reach. */
   hidden: string;
   preserve: readonly string[];
@@ -68,7 +70,7 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
     rewriteFreeReference(ref, edits, isWrite(ref) && ref.strict && !strict ? strictAlias : alias, globals);
     warnDirectEval(session, ref, text, specifier, goal.hidden);
   }
-  rewriteDynamicImports(session, analysis.importExpressions, text, specifier);
+  rewriteDynamicImports(session, analysis.importExpressions, text, specifier, goal.location);
   extraEdits?.(session);
   // A hashbang line cannot follow the prelude.
   if (program.interpreter) edits.replace(program.interpreter.start as number, program.interpreter.end as number, '');
@@ -120,6 +122,7 @@ export function compileModuleInPlace(text: string, options: CompileModuleInPlace
   const compiled = rewriteInPlace({
     text,
     specifier,
+    location: options.location ?? specifier,
     file,
     program,
     analysis,

@@ -46,10 +46,10 @@ function specifierEnd(text: string, node: t.Node, callEnd: number): number {
 /**
  * Rewrites the `import()` expressions of an in-place compilation (module or
  * CommonJS): `` import(`x`) `` → `import("x")`, a string literal stays, and
- * `import(expr, options)` → `$hd(expr, "file:line:col", options)` with a
- * warning naming the place.
+ * `import(expr, options)` → `$hd(expr, "location:line:col", options)` with a
+ * warning naming the place (by `specifier`).
  */
-export function rewriteDynamicImports(session: RewriteSession, calls: readonly t.ImportExpression[], text: string, specifier: string): void {
+export function rewriteDynamicImports(session: RewriteSession, calls: readonly t.ImportExpression[], text: string, specifier: string, location = specifier): void {
   const { edits, alias, warnings } = session;
   for (const call of calls) {
     const source = call.source;
@@ -59,12 +59,12 @@ export function rewriteDynamicImports(session: RewriteSession, calls: readonly t
       continue;
     }
     const { line, column } = call.loc?.start ?? positionOf(text, call.start as number);
-    const where = `${specifier}:${line}:${column + 1}`;
+    const place = `:${line}:${column + 1}`;
     edits.replace(call.start as number, specifierStart(source), `${alias('d')}(`);
     const end = specifierEnd(text, source, call.end as number);
-    edits.replace(end, end, `,${JSON.stringify(where)}`);
+    edits.replace(end, end, `,${JSON.stringify(location + place)}`);
     warnings.push(
-      `${where}: computed import() in a compartmentalized package is refused at run time: ` +
+      `${specifier}${place}: computed import() in a compartmentalized package is refused at run time: ` +
         'bundlers resolve only a literal specifier, so Hermetic cannot check this one against the policy (use a string literal)',
     );
   }

@@ -116,6 +116,12 @@ export interface CompileCommonJSOptions {
    */
   preserve?: string[];
   /**
+   * How the compiled code names this file at run time (the place a refused
+   * computed `import()` reports: `location:line:column`); `specifier` by
+   * default. A bundle should not carry the build machine's absolute paths.
+   */
+  location?: string;
+  /**
    * Free names whose calls compile to `$hg.X(…)` rather than `(0, $hg.X)(…)`:
    * only exact for functions that ignore their `this`, such as the
    * ECMAScript intrinsics on a frozen global (`Error(…)`, `String(…)`).
@@ -140,6 +146,8 @@ export interface CompileModuleInPlaceOptions {
   preserve?: string[];
   /** As {@link CompileCommonJSOptions.directCalls}. */
   directCalls?: string[];
+  /** As {@link CompileCommonJSOptions.location}. */
+  location?: string;
 }
 
 /**

@@ -129,6 +129,13 @@ describe('computed import() in an ES module compiled in place', () => {
     expect(compiled.hasDynamicImport).toBe(true);
   });
 
+  test('`location` names the file at run time; the warning keeps the specifier', () => {
+    const compiled = compileModuleInPlace('import(a);', { specifier: '/home/me/app/node_modules/pkg/m.js', location: 'node_modules/pkg/m.js' });
+    expect(compiled.code).toBe('$hd($hg.a,"node_modules/pkg/m.js:1:1");');
+    expect(compiled.warnings[0]).toMatch(/^\/home\/me\/app\/node_modules\/pkg\/m\.js:1:1: computed import\(\)/);
+    expect(compileCommonJS('import(a);', { specifier: '/x/pkg.js', location: 'pkg.js' }).code).toBe('$hd($hg.a,"pkg.js:1:1");');
+  });
+
   test('a literal specifier stays as written, comments included; a template without substitutions becomes a literal', () => {
     const text = "export const a = () => import('./a.js');\nexport const b = () => import(/*c*/ './b.js' /*d*/);\nexport const c = () => import(`./c.js`);\nexport const e = () => import(`./\\u0065.js`, { with: {} });";
     const compiled = compileModuleInPlace(text, { specifier: 'pkg/m.js' });
