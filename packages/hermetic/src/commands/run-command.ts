@@ -1,10 +1,12 @@
 /**
- * `hermetic run <entry> [args…] [--allow-string-compilation]`: runs a program in Node with each package in
+ * `hermetic run <entry> [args…]`: runs a program in Node with each package in
  * its own compartment, by bundling it for Node (esbuild + the Hermetic
  * plugin) into a cache directory next to the app and running the result in
- * a child Node process that cannot compile strings into code.
+ * a child Node process that cannot compile strings into code (unless
+ * `--allow-string-compilation`).
  */
 import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 import { bundle } from './bundle.js';
 import { parseArguments } from './parse-arguments.js';
@@ -28,17 +30,23 @@ function runInChild(file: string, args: string[], nodeFlags: string[]): Promise<
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [...nodeFlags, '--enable-source-maps', file, ...args], { stdio: 'inherit' });
     // Ctrl-C reaches the child too (same process group): it decides, this process reports its exit.
+    // A termination sent to this process alone is passed on.
     const ignore = (): void => undefined;
+    const forward = (signal: NodeJS.Signals): void => {
+      child.kill(signal);
+    };
     process.on('SIGINT', ignore);
+    process.on('SIGTERM', forward);
+    process.on('SIGHUP', forward);
     child.on('error', fail);
     child.on('exit', (code, signal) => {
       process.off('SIGINT', ignore);
-      done(code ?? (signal === null ? 1 : 128 + (signalNumbers[signal] ?? 0)));
+      process.off('SIGTERM', forward);
+      process.off('SIGHUP', forward);
+      done(code ?? (signal === null ? 1 : 128 + constants.signals[signal]));
     });
   });
 }
-
-const signalNumbers: Partial<Record<NodeJS.Signals, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 /** Runs the command; returns the process exit code (the program's). */
 export async function runCommand(args: string[]): Promise<number> {
