@@ -84,7 +84,7 @@ describe.each(['default', 'hardened'])('hermetic run (%s mode)', (mode) => {
 
 test('a computed require is refused with a message that says why and what to write instead', () => {
   expect(hermetic.default['atk-node-computed-require']).toEqual({
-    threw: 'hermetic run: a computed require("child_process") cannot be checked against the policy at build time, so it is refused; use a literal specifier, require("...")',
+    threw: 'Hermetic: a computed require("child_process") cannot be checked against the policy at build time, so it is refused; use a literal specifier, require("...")',
   });
 });
 

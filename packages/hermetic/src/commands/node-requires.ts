@@ -22,8 +22,8 @@ const LOADER = '$hermeticNodeBuiltin';
  */
 export const NODE_BANNER =
   "import { createRequire as $hermeticCreateRequire, isBuiltin as $hermeticIsBuiltin } from 'node:module'; " +
-  `const ${LOADER} = ((hostRequire) => (id) => { if (!$hermeticIsBuiltin(id)) throw new Error('hermetic run: ' + id + ' is not a built-in module'); return hostRequire(id); })($hermeticCreateRequire(import.meta.url)); ` +
-  'const require = function require(id) { throw new Error(`hermetic run: a computed require(${JSON.stringify(String(id))}) cannot be checked against the policy at build time, so it is refused; use a literal specifier, require("...")`); };';
+  `const ${LOADER} = ((hostRequire) => (id) => { if (!$hermeticIsBuiltin(id)) throw new Error('Hermetic: ' + id + ' is not a built-in module'); return hostRequire(id); })($hermeticCreateRequire(import.meta.url)); ` +
+  'const require = function require(id) { throw new Error(`Hermetic: a computed require(${JSON.stringify(String(id))}) cannot be checked against the policy at build time, so it is refused; use a literal specifier, require("...")`); };';
 
 const escaped = (name: string): string => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Every built-in name, with or without `node:`, and the `node:`-only ones (`node:test`). */
