@@ -45,6 +45,7 @@ function runApp(app: FixtureApp, args: string[]): Promise<{ outcomes: Record<str
 
 let app: FixtureApp;
 let control: Record<string, Outcome>;
+let pluginControl: Record<string, Outcome>;
 const hermetic: Record<string, Record<string, Outcome>> = {};
 
 beforeAll(async () => {
@@ -56,6 +57,11 @@ beforeAll(async () => {
   for (const attack of NODE_ATTACKS) Object.assign(files, packageFiles(attack, attack.kind));
   app = createFixtureApp({ name: 'run-attacks', files });
   control = (await runApp(app, ['src/main.js'])).outcomes;
+  await new Promise<void>((done, fail) => {
+    execFile(process.execPath, [join(__dirname, 'build-with-host-require.mjs'), app.dir, 'src/main.js', join(app.dir, 'out-control'), join(app.dir, 'policy.json')],
+      { timeout: 120000 }, (error, _stdout, stderr) => (error === null ? done() : fail(new Error(`${error.message}\n${stderr}`))));
+  });
+  pluginControl = (await runApp(app, ['out-control/main.js'])).outcomes;
   for (const mode of ['default', 'hardened']) {
     const flags = mode === 'hardened' ? ['--hardened'] : [];
     hermetic[mode] = (await runApp(app, [cli, 'run', 'src/main.js', '--policy', 'policy.json', ...flags])).outcomes;
@@ -63,8 +69,10 @@ beforeAll(async () => {
   // The table of outcomes, for the report.
   const cell = (outcome: Outcome | undefined): string =>
     outcome === undefined ? 'missing' : 'escaped' in outcome ? `ESCAPED: ${outcome.escaped}` : 'threw' in outcome ? `threw: ${outcome.threw.slice(0, 90)}` : `got ${outcome.got}`;
-  const rows = NODE_ATTACKS.map((attack) => `${attack.name.padEnd(38)} | ${cell(control[attack.name]).slice(0, 30).padEnd(30)} | ${cell(hermetic.default[attack.name])} | ${cell(hermetic.hardened[attack.name])}`);
-  process.stdout.write(`attack | plain node | hermetic run | hermetic run --hardened\n${rows.join('\n')}\n`);
+  const short = (outcome: Outcome | undefined): string => cell(outcome).slice(0, 30).padEnd(30);
+  const rows = NODE_ATTACKS.map((attack) =>
+    `${attack.name.padEnd(38)} | ${short(control[attack.name])} | ${short(pluginControl[attack.name])} | ${cell(hermetic.default[attack.name])} | ${cell(hermetic.hardened[attack.name])}`);
+  process.stdout.write(`attack | plain node | plugin with host require | hermetic run | hermetic run --hardened\n${rows.join('\n')}\n`);
 }, 300000);
 afterAll(() => app?.remove());
 
@@ -72,6 +80,12 @@ const withControl = NODE_ATTACKS.filter((attack) => attack.control).map((attack)
 
 test.each(withControl)('control: plain Node hands %s a host capability', (name) => {
   expect(control[name]).toHaveProperty('escaped');
+});
+
+const withPluginControl = NODE_ATTACKS.filter((attack) => attack.pluginControl === true).map((attack) => attack.name);
+
+test.each(withPluginControl)('control: the plugin alone, with the host\'s require in the banner, hands %s a host capability', (name) => {
+  expect(pluginControl[name]).toHaveProperty('escaped');
 });
 
 describe.each(['default', 'hardened'])('hermetic run (%s mode)', (mode) => {

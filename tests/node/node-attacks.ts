@@ -19,6 +19,8 @@ export interface NodeAttack {
   control: boolean;
   /** A CommonJS package without 'use strict'. */
   sloppy?: boolean;
+  /** Whether the Hermetic plugin alone, with the host's require in the banner and string compilation allowed, lets it escape. */
+  pluginControl?: boolean;
   /** What the attack's containment waits on, when it is not this task's (report it, never skip). */
   waitsOn?: string;
 }
@@ -33,18 +35,21 @@ export const NODE_ATTACKS: NodeAttack[] = [
     kind: 'cjs',
     code: `exports.attack = () => require(${CHILD_PROCESS});`,
     control: true,
+    pluginControl: true,
   },
   {
     name: 'atk-node-computed-require-prefixed',
     kind: 'cjs',
     code: `exports.attack = () => require('node:' + ['f', 's'].join(''));`,
     control: true,
+    pluginControl: true,
   },
   {
     name: 'atk-node-module-require',
     kind: 'cjs',
     code: `exports.attack = () => module.require(${CHILD_PROCESS});`,
     control: true,
+    pluginControl: true,
   },
   {
     name: 'atk-node-require-cache',
@@ -85,12 +90,14 @@ export const NODE_ATTACKS: NodeAttack[] = [
     kind: 'cjs',
     code: `exports.attack = () => (function () {}).constructor('return globalThis')();`,
     control: true,
+    pluginControl: true,
   },
   {
     name: 'atk-node-async-function-constructor',
     kind: 'cjs',
     code: `exports.attack = () => (async () => {}).constructor('return process')();`,
     control: true,
+    pluginControl: true,
   },
   {
     name: 'atk-node-sloppy-this',
@@ -113,6 +120,7 @@ export const NODE_ATTACKS: NodeAttack[] = [
     kind: 'esm',
     code: `export const attack = () => (function* () {}).constructor('yield globalThis')().next().value;`,
     control: true,
+    pluginControl: true,
   },
   {
     name: 'atk-node-cjs-import-literal',
