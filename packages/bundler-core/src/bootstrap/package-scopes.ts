@@ -94,6 +94,7 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   const trees = create(null) as Record<string, GrantTree>;
   const resources = options.policy.resources;
   for (const name of Object.keys(resources)) trees[name] = grantTree(resources[name].globals ?? {});
+  const noGrants = grantTree({});
 
   const logOnce = (message: string): void => {
     if (warned[message] === true) return;
@@ -118,7 +119,7 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     if (tree === undefined && packageName === ROOT_PACKAGE) {
       throw new HermeticPolicyError(`No scope for "${ROOT_PACKAGE}": the application is trusted (no policy entry), so no package may ask for its scope.`);
     }
-    const created = createPackageGlobal(host, tree ?? grantTree({}), intrinsics);
+    const created = createPackageGlobal(host, tree ?? noGrants, intrinsics);
     if (frozen) freeze(created.global);
     state = bare({ global: created.global, granted: created.granted });
     packages[packageName] = state;
@@ -141,7 +142,8 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     // A name the global inherits is read without handing the global to a getter on Object.prototype.
     const valueOf = (name: string): unknown => (hasOwn(global, name) ? own[name] : safeGet(global, name, true));
     const read = (name: string): unknown => {
-      if (name in global) return valueOf(name);
+      if (hasOwn(global, name)) return own[name];
+      if (name in global) return safeGet(global, name, true);
       if (isDenied(name) && deny(name)) return safeGet(host, name);
       throw notDefined(name);
     };
