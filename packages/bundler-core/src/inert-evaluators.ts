@@ -30,7 +30,9 @@ export function inertEvaluatorsSource(): string {
   return [
     `const { defineProperty, getPrototypeOf, setPrototypeOf } = Object;`,
     `const refuse = (name) => {`,
-    `  const inert = function () { throw new EvalError(name + ": code generation from strings is disabled (Hermetic hardened mode)"); };`,
+    // Strict even where a bundler's output is not (an IIFE): a sloppy function has own `arguments` and `caller`
+    // properties, which SES cannot remove, so lockdown() would throw.
+    `  const inert = function () { "use strict"; throw new EvalError(name + ": code generation from strings is disabled (Hermetic hardened mode)"); };`,
     `  defineProperty(inert, "name", { value: name });`,
     `  return inert;`,
     `};`,
