@@ -339,10 +339,10 @@ export class HermeticBuild {
     const importer = this.attributor.packageOf(fileOfModuleId(importerId) ?? importerId).name;
     const target = this.requireTarget(specifier, resolved);
     if (target === undefined || (target.kind === 'package' && target.name === importer)) return { action: 'allow' };
-    const fromModule = this.attributor.moduleKey(importerId);
+    const fromModule = this.attributor.moduleKey(fileOfModuleId(importerId) ?? importerId);
     if (kind === 'static') {
       const message = this.deniedEdge(importer, target, fromModule, specifier, 'import');
-      if (message === undefined || this.options.debug === true || this.staticDenials.get(importerId)?.includes(message) === true) return { action: 'allow' };
+      if (message === undefined || this.options.debug === true || this.staticDenials.get(fileOfModuleId(importerId) ?? importerId)?.includes(message) === true) return { action: 'allow' };
       return {
         action: 'error',
         message: `${message}\nHermetic's compiler found no such import in ${fromModule}: the bundler reads this module differently from Babel, so Hermetic cannot confine it. Remove the construct that parses differently, or exclude the package.`,
@@ -451,7 +451,7 @@ export class HermeticBuild {
    */
   async transform(id: string, code: string, resolve: DependencyResolver, preserve: string[] = [], positions: PositionMode = 'map'): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(fileOfModuleId(id) ?? id);
-    const fromModule = this.attributor.moduleKey(id);
+    const fromModule = this.attributor.moduleKey(fileOfModuleId(id) ?? id);
     const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
     const compiled = await this.compiler.compileModule(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name);
@@ -483,8 +483,9 @@ export class HermeticBuild {
         note(denial);
       }
     }
-    if (denials.length > 0) this.staticDenials.set(id, denials);
-    else this.staticDenials.delete(id);
+    // By file: a dev server asks for the same module with and without its `?v=` query.
+    if (denials.length > 0) this.staticDenials.set(fileOfModuleId(id) ?? id, denials);
+    else this.staticDenials.delete(fileOfModuleId(id) ?? id);
     this.usages.set(id, { packageName: pkg.name, globals: new Set(compiled.usage.globals), writes: new Set(compiled.usage.writes), imports, builtins });
     let result: { code: string; map?: SourceMapV3; columns?: ColumnMap; lineOffset?: number } = { code: compiled.code, ...positionsOf(compiled) };
     if (denials.length > 0) {
@@ -501,7 +502,7 @@ export class HermeticBuild {
   /** Forgets a module (watch mode: it changed or was removed). */
   invalidate(id: string): void {
     this.usages.delete(id);
-    this.staticDenials.delete(id);
+    this.staticDenials.delete(fileOfModuleId(id) ?? id);
     this.kinds.delete(id);
     this.commonJSKinds.delete(id);
     this.requireEdges.delete(id);
