@@ -120,6 +120,12 @@ test('a granted console is a frozen per-package view: a package cannot replace c
   expect(Object.keys(mine.console)).toEqual(['log']);
 });
 
+test('a "write" grant of a plain host object gives the host\'s object itself (the package may replace the global, so it may change it)', () => {
+  const { host } = makeHost();
+  const g = createPackageScopes({ policy: { resources: { pkg: { globals: { console: 'write' } } } }, host }).scopeOf('pkg', true).g as Record<string, unknown>;
+  expect(g.console).toBe(host.console);
+});
+
 test('an instance of a host class (location) is handed out as it is: reads stay live and its setters work', () => {
   const { host } = makeHost();
   const g = scopeOf(host);

@@ -12,11 +12,16 @@
  *   function, so `removeEventListener` works); a function written to a
  *   granted `on…` name is wrapped the same way;
  * - a plain host object (one whose prototype is `Object.prototype` or an empty
- *   namespace prototype, such as `console`) is a frozen per-package view whose
- *   members read the host's live: a package cannot replace `console.log` for
- *   everyone. Instances of host classes (`location`, `navigator`, DOM nodes)
- *   are handed out as they are; a DOM node or EventTarget reaches the window
- *   (see dom-grants.ts).
+ *   namespace prototype, such as `console`) granted for reading is a frozen
+ *   per-package view of its own members, read live from the host's: a package
+ *   cannot replace `console.log` for everyone (members the host object gets
+ *   later are not in the view; a `"write"` grant gives the host's object).
+ *   Instances of host classes (`location`, `navigator`, DOM nodes) are handed
+ *   out as they are; a DOM node or EventTarget reaches the window (see
+ *   dom-grants.ts), and so does an event of a listener added with a granted
+ *   `addEventListener` of the window (`event.currentTarget`). A handler set on
+ *   a host object the package holds (`element.onclick = f`) is the host's
+ *   business: it runs with the element as `this`.
  * Everything here may run after package code, so it uses captured intrinsics
  * only (captured.ts).
  */
@@ -190,10 +195,16 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
     const name = names[i];
     const child = tree.children[name];
     if (hasOwn(target, name) || !hasBelowObjectPrototype(host, name)) continue;
-    if (child.grant !== undefined) {
+    if (child.grant === 'write') {
+      // A package that may replace the host's global may change it too: it gets the host's object, not a view.
+      defineProperty(target, name, liveAccessor(
+        () => { const value = safeGet(host, name); return typeof value === 'object' ? value : fixer.fix(value, host); },
+        (value) => { writeHost(host, name, fixer.written(name, value)); },
+      ));
+    } else if (child.grant !== undefined) {
       defineProperty(target, name, liveAccessor(
         () => fixer.fix(safeGet(host, name), host),
-        child.grant === 'write' ? (value) => { writeHost(host, name, fixer.written(name, value)); } : undefined,
+        undefined,
       ));
     } else {
       defineProperty(target, name, bare({ value: defineView(fixer, () => safeGet(host, name), child), enumerable: true }));
