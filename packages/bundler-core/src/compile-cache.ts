@@ -48,9 +48,13 @@ export class CompileCache {
     if (dir !== undefined) mkdirSync(dir, { recursive: true });
   }
 
-  /** `compileModuleInPlace` of an ES module of `packageName` with its scope-module prelude, cached. */
-  compileModule(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string): Promise<WithUsage<CompiledModuleInPlace>> {
-    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'esm', packageName } }) as Promise<WithUsage<CompiledModuleInPlace>>;
+  /**
+   * `compileModuleInPlace` of an ES module of `packageName` with its
+   * scope-module prelude, cached. `sloppyOutput`: the bundler's output may
+   * drop module strictness (esbuild's IIFE format).
+   */
+  compileModule(id: string, code: string, sourceMap: boolean | 'columns', preserve: string[], directCalls: string[], packageName: string, sloppyOutput = false): Promise<WithUsage<CompiledModuleInPlace>> {
+    return this.compileJob({ id, code, sourceMap, preserve, directCalls, prelude: { kind: 'esm', packageName }, sloppyOutput }) as Promise<WithUsage<CompiledModuleInPlace>>;
   }
 
   /** `compileCommonJS` of a CommonJS body of `packageName` with its bootstrap prelude and global usage, cached. */
@@ -70,7 +74,7 @@ export class CompileCache {
   }
 
   private compileJob(job: CompileJob): Promise<WithUsage<CompiledModuleInPlace> | WithUsage<CompiledCommonJS>> {
-    const key = `${job.prelude.kind}\0${job.id}\0${job.sourceMap}\0${job.preserve.join(',')}\0${job.directCalls.length}\0${job.prelude.packageName}\0`;
+    const key = `${job.prelude.kind}\0${job.id}\0${job.sourceMap}\0${job.preserve.join(',')}\0${job.directCalls.length}\0${job.prelude.packageName}\0${job.sloppyOutput === true}\0`;
     return this.cached(key, job.code, () => (this.pool ??= new CompilePool()).run(job));
   }
 

@@ -21,6 +21,8 @@ export interface CompileJob {
   /** Free names whose calls need no `(0, …)` (the intrinsics, when package globals are frozen). */
   directCalls: string[];
   prelude: PreludeSpec;
+  /** ES modules: the bundler's output may drop module strictness (esbuild IIFE); see the compiler's `sloppyOutput`. */
+  sloppyOutput?: boolean;
 }
 
 type Compiler = typeof import('@hermetic/module-source');
@@ -54,6 +56,6 @@ export async function runCompileJob(job: CompileJob): Promise<WithUsage<Compiled
   const options = {
     specifier: job.id, location: runTimeLocation(job.id), sourceMap: job.sourceMap, preserve: job.preserve, directCalls: job.directCalls, scopePrelude: scopePrelude.bind(undefined, job.prelude),
   };
-  const compiled = withPrunedMap(job.prelude.kind === 'esm' ? compileModuleInPlace(job.code, options) : compileCommonJS(job.code, options));
+  const compiled = withPrunedMap(job.prelude.kind === 'esm' ? compileModuleInPlace(job.code, { ...options, sloppyOutput: job.sloppyOutput === true }) : compileCommonJS(job.code, options));
   return { ...compiled, usage: globalUsage(job.code, compiled.code, compiled.globals) };
 }

@@ -111,7 +111,8 @@ export function compileModuleInPlace(text: string, options: CompileModuleInPlace
     explain: (offset) => explainHtmlCloseComment(text, offset),
   });
   const program = file.program;
-  const analysis = analyze(program, true);
+  const sloppyOutput = options.sloppyOutput === true;
+  const analysis = analyze(program, true, [], sloppyOutput);
   const imports: string[] = [];
   for (const statement of program.body) {
     if (statement.type === 'ImportDeclaration' || statement.type === 'ExportAllDeclaration' || (statement.type === 'ExportNamedDeclaration' && statement.source)) {
@@ -132,6 +133,8 @@ export function compileModuleInPlace(text: string, options: CompileModuleInPlace
     directCalls: options.directCalls ?? [],
     sourceMap: options.sourceMap,
     scopePrelude: options.scopePrelude,
+  }, ({ edits, alias }) => {
+    for (const node of analysis.goalStrictThis) edits.replace(node.start as number, node.end as number, `${alias('w')}(this)`);
   });
   return { ...compiled, imports, hasDynamicImport: analysis.importExpressions.length > 0 };
 }

@@ -87,6 +87,12 @@ export interface Analysis {
   readonly sloppyThis: t.ThisExpression[];
   /** `with` statements (sloppy scripts only; module and strict code cannot contain them). */
   readonly withStatements: t.WithStatement[];
+  /**
+   * With `goalStrict`: `this` inside non-arrow functions that are strict only
+   * because the program is a module (no directive, no class), which a bundler
+   * that drops module strictness runs sloppy.
+   */
+  readonly goalStrictThis: t.ThisExpression[];
 }
 
 type Pattern = t.Node;
@@ -99,16 +105,22 @@ class Walker {
   hasTopLevelAwait = false;
   readonly sloppyThis: t.ThisExpression[] = [];
   readonly withStatements: t.WithStatement[] = [];
+  readonly goalStrictThis: t.ThisExpression[] = [];
   /** Inside a sloppy non-arrow function (arrows inherit). */
   inSloppyFunction = false;
+  /** Code strict only by the module goal (see {@link Analysis.goalStrictThis}). */
+  goalStrict: boolean;
+  /** Inside a non-arrow function strict only by the module goal (arrows inherit). */
+  inGoalStrictFunction = false;
   scope: Scope;
   /** Inside any function, arrows included. */
   inFunction = false;
   strict: boolean;
 
-  constructor(readonly root: Scope, strict: boolean) {
+  constructor(readonly root: Scope, strict: boolean, goalStrict: boolean) {
     this.scope = root;
     this.strict = strict;
+    this.goalStrict = goalStrict;
   }
 
   ref(node: t.Identifier, role: ReferenceRole, owner?: t.Node, shorthand = false, defaultValue?: t.Node): void {
@@ -252,6 +264,7 @@ class Walker {
         return;
       case 'ThisExpression':
         if (this.inSloppyFunction) this.sloppyThis.push(node);
+        if (this.inGoalStrictFunction) this.goalStrictThis.push(node);
         return;
       case 'BreakStatement':
       case 'ContinueStatement':
@@ -430,6 +443,8 @@ class Walker {
     const savedInFunction = this.inFunction;
     const savedStrict = this.strict;
     const savedSloppy = this.inSloppyFunction;
+    const savedGoalStrict = this.goalStrict;
+    const savedInGoalStrict = this.inGoalStrictFunction;
     if (node.type === 'FunctionExpression' && node.id) {
       this.scope = new Scope(this.scope, false);
       this.scope.declare(node.id.name, 'name');
@@ -439,8 +454,14 @@ class Walker {
     this.scope = params;
     this.inFunction = true;
     const body = node.body;
-    if (body.type === 'BlockStatement' && body.directives.some((d) => d.value.value === 'use strict')) this.strict = true;
-    if (node.type !== 'ArrowFunctionExpression') this.inSloppyFunction = !this.strict;
+    if (body.type === 'BlockStatement' && body.directives.some((d) => d.value.value === 'use strict')) {
+      this.strict = true;
+      this.goalStrict = false;
+    }
+    if (node.type !== 'ArrowFunctionExpression') {
+      this.inSloppyFunction = !this.strict;
+      this.inGoalStrictFunction = this.goalStrict;
+    }
     for (const param of node.params) this.pattern(param as Pattern, 'param', params);
     if (body.type === 'BlockStatement') {
       this.scope = new Scope(params, true);
@@ -452,14 +473,21 @@ class Walker {
     this.inFunction = savedInFunction;
     this.strict = savedStrict;
     this.inSloppyFunction = savedSloppy;
+    this.goalStrict = savedGoalStrict;
+    this.inGoalStrictFunction = savedInGoalStrict;
   }
 
   klass(node: t.Class): void {
     const savedScope = this.scope;
     const savedStrict = this.strict;
     const savedSloppy = this.inSloppyFunction;
+    const savedGoalStrict = this.goalStrict;
+    const savedInGoalStrict = this.inGoalStrictFunction;
+    // Class code is strict in every output.
     this.strict = true;
     this.inSloppyFunction = false;
+    this.goalStrict = false;
+    this.inGoalStrictFunction = false;
     this.scope = new Scope(savedScope, false);
     if (node.id) this.scope.declare(node.id.name, 'name');
     this.visit(node.superClass, node);
@@ -487,6 +515,8 @@ class Walker {
     this.scope = savedScope;
     this.strict = savedStrict;
     this.inSloppyFunction = savedSloppy;
+    this.goalStrict = savedGoalStrict;
+    this.inGoalStrictFunction = savedInGoalStrict;
   }
 
   /** Field initialisers and static blocks run as methods: their own var scope, not top-level code. */
@@ -500,12 +530,16 @@ class Walker {
   }
 }
 
-/** Walks a parsed program once and returns its scopes, references and top-level declarations. */
-export function analyze(program: t.Program, strict: boolean, rootParams: readonly string[] = []): Analysis {
+/**
+ * Walks a parsed program once and returns its scopes, references and
+ * top-level declarations. `goalStrict`: the program is strict only as a
+ * module (collects {@link Analysis.goalStrictThis}).
+ */
+export function analyze(program: t.Program, strict: boolean, rootParams: readonly string[] = [], goalStrict = false): Analysis {
   const root = new Scope(null, true);
   // A function-body root (a CommonJS module): its wrapper's parameters and `arguments` are locals.
   for (const name of rootParams) root.declare(name, name === 'arguments' ? 'arguments' : 'param');
-  const walker = new Walker(root, strict);
+  const walker = new Walker(root, strict, goalStrict);
   walker.statements(program.body, program);
   return {
     root,
@@ -516,5 +550,6 @@ export function analyze(program: t.Program, strict: boolean, rootParams: readonl
     hasTopLevelAwait: walker.hasTopLevelAwait,
     sloppyThis: walker.sloppyThis,
     withStatements: walker.withStatements,
+    goalStrictThis: walker.goalStrictThis,
   };
 }

@@ -148,6 +148,14 @@ export interface CompileModuleInPlaceOptions {
   directCalls?: string[];
   /** As {@link CompileCommonJSOptions.location}. */
   location?: string;
+  /**
+   * The bundler may run this module without strict mode (esbuild's IIFE
+   * output drops module strictness, so a receiverless call's `this` is the
+   * host's global): `this` in non-arrow functions that are strict only as
+   * module code (no directive, not in a class) compiles to `$hw(this)`, which
+   * maps the host's global to the package's.
+   */
+  sloppyOutput?: boolean;
 }
 
 /**

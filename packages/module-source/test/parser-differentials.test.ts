@@ -5,9 +5,12 @@
  * (esbuild's transform in this process; Rolldown, Vite 8's bundler, in a
  * child process): text Babel reads as a comment, a string or a template runs
  * as code there and reaches the real global. Then the compiler must reject it
- * with a SyntaxError naming file, line and column.
+ * with a SyntaxError naming file, line and column. Last, module code that
+ * esbuild's IIFE output runs sloppy (a receiverless call's `this` is the
+ * host's global) and the compiler's `sloppyOutput` answer to it.
  */
 import { execFileSync } from 'node:child_process';
+import vm from 'node:vm';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -109,6 +112,7 @@ describe('HTML-like comments', () => {
     ['at the start of the text', '--> y'],
     ['after a byte-order mark', '\uFEFF--> y'],
     ['after white space', 'x = 1;\n\u00a0 --> y'],
+    ['after a one-line comment at the start of a line', 'x = 1\n/* a */ /* b */ --> y'],
   ])('in CommonJS, `-->` %s is rejected', (_name, text) => {
     expect(() => compileCommonJS(text, { specifier: 'pkg/index.js' })).toThrow(expect.objectContaining({ message: expect.stringMatching(HTML_CLOSE_COMMENT) }));
   });
@@ -156,5 +160,63 @@ describe('`await` as a name in CommonJS', () => {
 
   test('`await` as a property name stays allowed', () => {
     expect(() => compileCommonJS('module.exports = { await: 1 }; x.await = 2; class C { await() {} }', { specifier: 'pkg/index.js' })).not.toThrow();
+  });
+});
+
+describe('module code that a bundler runs sloppy (esbuild IIFE output)', () => {
+  // esbuild's IIFE output drops module strictness, so a receiverless call's `this` is the host's global.
+  const attacker = [
+    'export const seen = [',
+    '  (function () { return this; })(),',
+    '  (function () { return (() => this)(); })(),',
+    '  ({ m() { return this; } }).m.call(undefined),',
+    "  (function () { 'use strict'; return this; })(),",
+    '  new (class { m() { return (function () { return this; })(); } })().m(),',
+    '];',
+    '',
+  ].join('\n');
+
+  /** Bundles `entry` (compiled or not) with esbuild into an IIFE and runs it in a fresh context; returns what `seen` held, as names. */
+  async function runAsIife(entry: string): Promise<string[]> {
+    const result = await esbuild.build({
+      stdin: { contents: 'import { seen } from "attacker"; globalThis.report(seen);', loader: 'js', resolveDir: here },
+      bundle: true, write: false, format: 'iife', logLevel: 'silent',
+      plugins: [{
+        name: 'fixture',
+        setup(build) {
+          build.onResolve({ filter: /^(attacker|scope)$/ }, (args) => ({ path: args.path, namespace: 'fixture' }));
+          build.onLoad({ filter: /.*/, namespace: 'fixture' }, (args) => ({
+            loader: 'js',
+            contents: args.path === 'attacker'
+              ? entry
+              : 'const own = { own: true };\nexport const g = new Proxy({}, { get() { throw new ReferenceError("no globals here"); } });\nexport const w = (v) => (v === globalThis ? own : v);\n',
+          }));
+        },
+      }],
+    });
+    const context = vm.createContext({});
+    let seen: unknown[] = [];
+    context.report = (value: unknown[]) => { seen = value; };
+    vm.runInContext(result.outputFiles[0].text, context);
+    const host = vm.runInContext('globalThis', context) as object;
+    return seen.map((value) => (value === host ? 'host global' : value === undefined ? 'undefined' : (value as { own?: boolean }).own ? 'package global' : typeof value));
+  }
+
+  const prelude = ({ prefix, uses }: { prefix: string; uses: string[] }): string =>
+    uses.length === 0 ? '' : `import { ${uses.map((u) => `${u} as ${prefix}${u}`).join(', ')} } from "scope";`;
+
+  test('compiled as plain module code, receiverless functions see the host global in the IIFE (the differential is real)', async () => {
+    const { code } = compileModuleInPlace(attacker, { specifier: 'pkg/index.js', scopePrelude: prelude });
+    expect(await runAsIife(code)).toEqual(['host global', 'host global', 'host global', 'undefined', 'undefined']);
+  });
+
+  test('with sloppyOutput, `this` of functions strict only as module code goes through $hw: the package global, never the host', async () => {
+    const { code } = compileModuleInPlace(attacker, { specifier: 'pkg/index.js', scopePrelude: prelude, sloppyOutput: true });
+    expect(await runAsIife(code)).toEqual(['package global', 'package global', 'package global', 'undefined', 'undefined']);
+  });
+
+  test('with sloppyOutput the rewrite is `$hw(this)`, which leaves an undefined `this` (strict output) undefined', async () => {
+    const { code } = compileModuleInPlace('export const seen = (function () { return this; })();', { specifier: 'pkg/index.js', sloppyOutput: true });
+    expect(code).toBe('export const seen = (function () { return $hw(this); })();');
   });
 });
