@@ -86,12 +86,15 @@ const POISONS: Poison[] = [
   ...methods('Promise', Promise, ['reject', 'resolve']),
   ...methods('Promise.prototype', Promise.prototype, ['then', 'catch']),
   ...methods('JSON', JSON, ['stringify', 'parse']),
+  // The global constructors themselves (a package holding the window could replace them).
+  ...methods('globalThis', globalThis, ['Proxy', 'WeakMap', 'Map', 'Set', 'Promise', 'ReferenceError', 'TypeError', 'EvalError', 'Error', 'Object', 'Reflect']),
   // Properties read from objects that lack them: descriptors, options, records, proxy handlers, grant trees.
   ...['value', 'get', 'set', 'writable', 'enumerable', 'configurable', 'globals', 'granted', 'scopes', 'global', 'grant', 'children',
     'has', 'deleteProperty', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty', 'getPrototypeOf', 'setPrototypeOf', 'isExtensible',
     'preventExtensions', 'apply', 'construct', 'then', 'toJSON', 'name', 'absentName', 'warn', 'debug', 'denied', '0', '1', '2', '3', 'length']
     .map((key) => accessor(`Object.prototype getter/setter "${key}"`, Object.prototype, key)),
   accessor('Function.prototype getter "name"', Function.prototype, 'name'),
+  accessor('Object.prototype getter/setter "__proto__"', Object.prototype, '__proto__'),
   accessor('Error.prototype getter/setter "name"', Error.prototype, 'name'),
   accessor('Error.prototype getter/setter "message"', Error.prototype, 'message'),
 ];

@@ -67,6 +67,23 @@ test('51/52: globalThis and a sloppy function\'s this are the package\'s global;
   expect('leakedStrict' in host).toBe(false);
 });
 
+test('class 7: a granted timer calls a sloppy callback with no host this, so it sees the package\'s global; a strict one sees undefined', () => {
+  const host = makeHost();
+  // Like a browser's setTimeout: the callback is called with the host as receiver.
+  host.setTimeout = { setTimeout(callback: () => void) { callback.call(host); } }.setTimeout;
+  const app = createPackageScopes({ policy: { resources: { pkg: { globals: { setTimeout: true } } } }, host });
+  const { code } = compileCommonJS(`
+    setTimeout(function () { exports.sloppy = this === globalThis ? 'package global' : this === undefined ? 'undefined' : 'other'; });
+    setTimeout(function () { 'use strict'; exports.strict = this === undefined ? 'undefined' : 'other'; });
+  `, {
+    scopePrelude: ({ prefix, strict, uses }) =>
+      `var ${prefix}s=require("hermetic:bootstrap").scopeOf("pkg",${strict})${uses.map((u) => `,${prefix}${u}=${prefix}s.${u}`).join('')};`,
+  });
+  const module = { exports: {} as Record<string, unknown> };
+  new Function('exports', 'require', 'module', code).call(module.exports, module.exports, () => app, module);
+  expect(module.exports).toEqual({ sloppy: 'package global', strict: 'undefined' });
+});
+
 describe('HermeticBuild and CommonJS files', () => {
   let app: FixtureApp;
   beforeAll(() => {
