@@ -1,0 +1,5 @@
+import { harvest } from './harvest.js';
+// Class 2: a denied package imported with a comment inside import(), which the bundler resolves.
+export async function collect() {
+  return harvest([await import(/* c */ 'victim-secret')]);
+}
