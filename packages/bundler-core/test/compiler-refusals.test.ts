@@ -2,8 +2,9 @@
  * What the compiler refuses in package code, end to end with the real
  * esbuild, Rollup (+ node-resolve + commonjs) and Vite (issue 9, classes 2
  * and 5): a computed `import()`, which no bundler resolves, in an ES module
- * or in CommonJS, is warned about at build time and rejected at run time
- * (without the plugin it reaches the victim through Node's own loader); an
+ * or in CommonJS, and a literal one with options esbuild cannot read, are
+ * warned about at build time and rejected at run time (without the plugin
+ * they reach the victim through Node's own loader); an
  * HTML-like comment, which Babel and Rolldown read differently, fails the
  * build naming file, line and column. Each bundle runs in Node; the policy
  * grants the attacker nothing.
@@ -29,6 +30,8 @@ const FILES = {
   'node_modules/attacker/index.js': [
     "const name = ['vic', 'tim'].join('');",
     'export const tries = () => import(name).then((ns) => ns.secret, (e) => `${e.name}: ${e.message}`);',
+    // esbuild leaves an import() whose options it cannot read to the run time (Node's own loader).
+    "export const withOptions = () => import('victim', {}).then((ns) => ns.secret, (e) => `${e.name}: ${e.message}`);",
     '',
   ].join('\n'),
   'node_modules/cjs-attacker/package.json': manifest('cjs-attacker', 'commonjs'),
@@ -39,10 +42,10 @@ const FILES = {
   ].join('\n'),
   // (Vite's preload helper reports a failed import() on window, which Node lacks.)
   'src/main.js': [
-    "import { tries } from 'attacker';",
+    "import { tries, withOptions } from 'attacker';",
     "import cjs from 'cjs-attacker';",
     'globalThis.window ??= new EventTarget();',
-    'Promise.all([tries(), cjs.tries()]).then((r) => console.log(JSON.stringify(r)));',
+    'Promise.all([tries(), cjs.tries(), withOptions()]).then((r) => console.log(JSON.stringify(r)));',
     '',
   ].join('\n'),
 };
@@ -64,10 +67,11 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     expect(results).toEqual([
       expect.stringMatching(/^HermeticPolicyError: Package "attacker" may not import a computed specifier \(import\(victim\) at node_modules\/attacker\/index\.js:2:28\)/),
       expect.stringMatching(/^HermeticPolicyError: Package "cjs-attacker" may not import a computed specifier \(import\(victim\) at node_modules\/cjs-attacker\/index\.js:2:38\)/),
+      expect.stringMatching(/^HermeticPolicyError: Package "attacker" may not import a computed specifier \(import\(victim\) at node_modules\/attacker\/index\.js:3:34\)/),
     ]);
     if (bundler !== 'vite') {
       // (Vite's build reports plugin warnings on its console, not through onwarn.)
-      expect(report.warnings?.filter((w) => w.includes('computed import() in a compartmentalized package is refused at run time'))).toHaveLength(2);
+      expect(report.warnings?.filter((w) => w.includes('computed import() in a compartmentalized package is refused at run time'))).toHaveLength(3);
     }
   }, 240000);
 
@@ -75,7 +79,7 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     const control = app(`refuse-computed-control-${bundler}`, FILES);
     const outDir = join(control.dir, 'dist-plain');
     await buildInChild({ bundler, appDir: control.dir, entry: 'src/main.js', outDir, hermetic: false, node: bundler === 'vite', minify: false });
-    expect(JSON.parse(await runNode(join(outDir, 'main.js')))).toEqual([{ victim: true }, { victim: true }]);
+    expect(JSON.parse(await runNode(join(outDir, 'main.js')))).toEqual([{ victim: true }, { victim: true }, { victim: true }]);
   }, 240000);
 
   test('an HTML-like comment in a package fails the build naming file, line and column', async () => {

@@ -1,9 +1,9 @@
 /**
  * `import()` in code compiled in place: the bundler resolves (and Hermetic's
- * plugin checks) only a literal specifier, so a literal stays, a template
- * without substitutions becomes the string it spells, and any other
- * specifier is refused at run time through the scope member `d`, evaluated
- * exactly as `import()` would evaluate it (specifier, then options).
+ * plugin checks) only a literal specifier with literal options, so those
+ * stay, a template without substitutions becomes the string it spells, and
+ * any other `import()` is refused at run time through the scope member `d`,
+ * evaluated exactly as `import()` would evaluate it (specifier, then options).
  */
 import type * as t from '@babel/types';
 import { positionOf } from './parse-source.js';
@@ -43,9 +43,28 @@ function specifierEnd(text: string, node: t.Node, callEnd: number): number {
   return end;
 }
 
+const keyName = (key: t.Node): string | undefined =>
+  key.type === 'Identifier' ? key.name : key.type === 'StringLiteral' ? key.value : undefined;
+
+/**
+ * Options a bundler reads at build time: `{ with: { type: "json" } }` (or
+ * `assert`), string values only. esbuild leaves any other `import("x", …)`,
+ * even `import("x", {})`, to the run time's own loader, which no policy checks.
+ */
+function isStaticOptions(options: t.Node | null | undefined): boolean {
+  if (options == null) return true;
+  if (options.type !== 'ObjectExpression' || options.properties.length !== 1) return false;
+  const [outer] = options.properties;
+  if (outer.type !== 'ObjectProperty' || outer.computed || !['with', 'assert'].includes(keyName(outer.key) ?? '')) return false;
+  const value = outer.value;
+  return value.type === 'ObjectExpression' &&
+    value.properties.every((inner) => inner.type === 'ObjectProperty' && !inner.computed && keyName(inner.key) !== undefined && inner.value.type === 'StringLiteral');
+}
+
 /**
  * Rewrites the `import()` expressions of an in-place compilation (module or
- * CommonJS): `` import(`x`) `` → `import("x")`, a string literal stays, and
+ * CommonJS): `` import(`x`) `` → `import("x")`, a string literal stays (with
+ * no options or literal `{ with: { … } }` ones), and any other
  * `import(expr, options)` → `$hd(expr, "location:line:col", options)` with a
  * warning naming the place (by `specifier`).
  */
@@ -53,9 +72,10 @@ export function rewriteDynamicImports(session: RewriteSession, calls: readonly t
   const { edits, alias, warnings } = session;
   for (const call of calls) {
     const source = call.source;
-    if (source.type === 'StringLiteral') continue;
-    if (source.type === 'TemplateLiteral' && source.expressions.length === 0) {
-      edits.replace(source.start as number, source.end as number, JSON.stringify(source.quasis[0].value.cooked ?? ''));
+    const literal = source.type === 'StringLiteral' || (source.type === 'TemplateLiteral' && source.expressions.length === 0);
+    const staticOptions = isStaticOptions(call.options);
+    if (literal && staticOptions) {
+      if (source.type === 'TemplateLiteral') edits.replace(source.start as number, source.end as number, JSON.stringify(source.quasis[0].value.cooked ?? ''));
       continue;
     }
     const { line, column } = call.loc?.start ?? positionOf(text, call.start as number);
@@ -65,7 +85,9 @@ export function rewriteDynamicImports(session: RewriteSession, calls: readonly t
     edits.replace(end, end, `,${JSON.stringify(location + place)}`);
     warnings.push(
       `${specifier}${place}: computed import() in a compartmentalized package is refused at run time: ` +
-        'bundlers resolve only a literal specifier, so Hermetic cannot check this one against the policy (use a string literal)',
+        (literal
+          ? 'bundlers leave an import() whose options are not a literal `{ with: { … } }` to the run time, so Hermetic cannot check it against the policy'
+          : 'bundlers resolve only a literal specifier, so Hermetic cannot check this one against the policy (use a string literal)'),
     );
   }
 }

@@ -136,6 +136,11 @@ describe('computed import() in an ES module compiled in place', () => {
     expect(compileCommonJS('import(a);', { specifier: '/x/pkg.js', location: 'pkg.js' }).code).toBe('$hd($hg.a,"pkg.js:1:1");');
   });
 
+  test('a literal with literal attributes stays', () => {
+    const text = 'import("./d.json", { with: { type: "json" } }); import("./e.json", { "assert": { "type": "json" }, });';
+    expect(compileModuleInPlace(text, { specifier: 'm.js' }).code).toBe(text);
+  });
+
   test('a literal specifier stays as written, comments included; a template without substitutions becomes a literal', () => {
     const text = "export const a = () => import('./a.js');\nexport const b = () => import(/*c*/ './b.js' /*d*/);\nexport const c = () => import(`./c.js`);\nexport const e = () => import(`./\\u0065.js`, { with: {} });";
     const compiled = compileModuleInPlace(text, { specifier: 'pkg/m.js' });
@@ -150,6 +155,11 @@ describe('computed import() in an ES module compiled in place', () => {
     ['a trailing comma', 'import(name,)', '$hd($hg.name,"m.js:1:1",)'],
     ['options and a comment holding a parenthesis', 'import(name /* ) */, opts)', '$hd($hg.name,"m.js:1:1" /* ) */, $hg.opts)'],
     ['a call', 'import(f())', '$hd((0, $hg.f)(),"m.js:1:1")'],
+    ['a literal with options esbuild cannot read (it leaves the import() to the run time)', 'import("x", o)', '$hd("x","m.js:1:1", $hg.o)'],
+    ['a literal with empty options', 'import("x", {})', '$hd("x","m.js:1:1", {})'],
+    ['a literal with computed attributes', 'import("x", { with: o })', '$hd("x","m.js:1:1", { with: $hg.o })'],
+    ['a literal with a spread in its options', 'import("x", { ...o })', '$hd("x","m.js:1:1", { ...$hg.o })'],
+    ['a literal with a computed attribute value', 'import(`x`, { with: { type: t } })', '$hd(`x`,"m.js:1:1", { with: { type: $hg.t } })'],
     ['a comment before the specifier', 'import /* a */ ( /* b */ name)', '$hd(name,"m.js:1:1")'.replace('name', '$hg.name')],
   ])('%s', (_name, text, expected) => {
     expect(compileModuleInPlace(text, { specifier: 'm.js' }).code).toBe(expected);
