@@ -371,14 +371,21 @@ export class HermeticBuild {
   }
 
   /**
-   * Why a request is refused before it is even resolved, or `undefined`: a worker (`?worker`,
-   * `?sharedworker`) from a compartmentalized module would run the package's code in a realm of its own,
-   * with the page's capabilities, which no compartment confines.
+   * Why a request is refused before it is even resolved, or `undefined`: from a compartmentalized
+   * module, a worker (`?worker`, `?sharedworker`) would run the package's code in a realm of its own,
+   * with the page's capabilities, which no compartment confines; a URL (`data:`, `blob:`, `http(s):`,
+   * `file:`) would load code that is no module of the build (esbuild inlines `data:` modules as written).
    */
   refusedRequest(importerId: string, specifier: string): string | undefined {
-    if (!/[?&](?:worker|sharedworker)(?:[&=]|$)/.test(specifier) || !this.confines(importerId)) return undefined;
-    const pkg = this.attributor.packageOf(fileOfModuleId(importerId) ?? importerId).name;
-    return `Package "${pkg}" (${this.attributor.moduleKey(importerId)}) imports a worker ("${specifier}"): a worker runs in a realm ` +
+    const worker = /[?&](?:worker|sharedworker)(?:[&=]|$)/.test(specifier);
+    const url = /^(?:data|blob|https?|file|javascript):/i.test(specifier);
+    if ((!worker && !url) || !this.confines(importerId)) return undefined;
+    const who = `Package "${this.attributor.packageOf(fileOfModuleId(importerId) ?? importerId).name}" (${this.attributor.moduleKey(fileOfModuleId(importerId) ?? importerId)})`;
+    if (url) {
+      return `${who} imports a URL ("${specifier.length > 80 ? `${specifier.slice(0, 80)}…` : specifier}"): code loaded from a URL is no module of ` +
+        'the build, so Hermetic cannot compile it into the package\'s compartment. Remove the import, or exclude the package if you trust it.';
+    }
+    return `${who} imports a worker ("${specifier}"): a worker runs in a realm ` +
       'of its own with the page\'s capabilities, which Hermetic cannot confine yet. Remove the import, or exclude the package if you trust it.';
   }
 

@@ -9,10 +9,10 @@
  *   dependency graph reaches that directory, else by the chain of install
  *   folders (`a>b`). A nested `package.json` inside it is no new identity;
  *   a file under `node_modules` is never the app.
- * - Any other file belongs to the nearest enclosing package directory the
- *   dependency graph reaches (a symlinked workspace package), else, inside the
- *   app's directory, to the app (`$root$`), and outside it to the nearest
- *   `package.json` with a name (no package can write files there).
+ * - Any other file (no installed package can write files there) belongs to
+ *   the nearest enclosing package directory the dependency graph reaches (a
+ *   symlinked workspace package) or `package.json` with a name (a package
+ *   vendored in the app's tree), else to the app (`$root$`).
  *
  * Real paths throughout, so symlinked workspaces and pnpm's
  * `.pnpm/x@1/node_modules/x` layout attribute correctly. A nested
@@ -149,17 +149,14 @@ export class PackageAttributor {
     const location = installLocation(dir, this.rootDir);
     if (location !== undefined) return this.installed(location.packageDir, location.chain);
     const names = this.canonicalNames();
-    const insideApp = (dir + sep).startsWith(this.rootDir + sep);
     for (let current = dir; ; current = dirname(current)) {
       if (current === this.rootDir) return this.rootInfo();
       const name = names.get(current);
       if (name !== undefined) return this.installed(current, [name]);
-      // Outside the app and outside node_modules (a sibling workspace, Hermetic's own files in a
-      // checkout): no package can put files there, so the nearest named package.json says.
-      if (!insideApp) {
-        const pkg = readPackageJson(current);
-        if (typeof pkg?.name === 'string') return this.installed(current, [pkg.name]);
-      }
+      // Outside node_modules (a package vendored in the app's own tree, a sibling workspace, Hermetic's
+      // own files in a checkout) no installed package can put files: the nearest named package.json says.
+      const pkg = readPackageJson(current);
+      if (typeof pkg?.name === 'string') return this.installed(current, [pkg.name]);
       if (dirname(current) === current) return this.rootInfo();
     }
   }

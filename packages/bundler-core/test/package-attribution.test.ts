@@ -60,6 +60,9 @@ beforeAll(() => {
   write('app/node_modules/a/node_modules/b/x.js', '');
   write('app/node_modules/.cache/x.js', '');
   write('app/node_modules/loose.js', '');
+  // A package the app vendors in its own tree (no installed package can write there).
+  write('app/vendor/tracker/package.json', manifest('tracker'));
+  write('app/vendor/tracker/index.js', '');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -78,6 +81,7 @@ test('files are attributed to the nearest named package.json; the app is $root$'
   const nameOf = (path: string): string => attributor.packageOf(join(root, path)).name;
   expect(nameOf('app/src/main.js')).toBe('$root$');
   expect(nameOf('app/src/nested/x.js')).toBe('$root$');
+  expect(nameOf('app/vendor/tracker/index.js')).toBe('tracker');
   expect(nameOf('app/node_modules/a/lib/index.js')).toBe('a');
   expect(nameOf('app/node_modules/c/index.js')).toBe('a>c');
   expect(nameOf('app/node_modules/b/node_modules/c/index.js')).toBe('b>c');

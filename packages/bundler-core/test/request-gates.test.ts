@@ -132,6 +132,15 @@ test('vite: a package\'s ?worker import fails the build (a worker is a realm no 
   expect(await buildError('vite', worker.dir)).toContain('Package "attacker" (node_modules/attacker/index.js) imports a worker ("./work.js?worker")');
 }, 240000);
 
+test.each(BUNDLERS)('%s: a package\'s import of a data: URL fails the build (the module would run uncompiled)', async (bundler) => {
+  const dataUrl = app(`gate-data-${bundler}`, {
+    'node_modules/attacker/package.json': manifest('attacker'),
+    'node_modules/attacker/index.js': 'export const grab = () => import("data:text/javascript,export default globalThis");\n',
+    'src/main.js': `import { grab } from 'attacker';\nconsole.log(typeof grab);\n`,
+  });
+  expect(await buildError(bundler, dataUrl.dir)).toContain('Package "attacker" (node_modules/attacker/index.js) imports a URL ("data:text/javascript,export default globalThis")');
+}, 240000);
+
 test('rollup + @rollup/plugin-commonjs, hardened: the bundle locks down before any package runs', async () => {
   const hardened = app('gate-hardened', {
     'node_modules/cjs-pkg/package.json': JSON.stringify({ name: 'cjs-pkg', version: '1.0.0', main: 'index.js' }),
