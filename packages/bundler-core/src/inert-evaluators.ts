@@ -9,7 +9,7 @@
  * `lockdown()`, and `Function.prototype.constructor` before it repairs the
  * function constructors). Under the CSP each probe throws and is caught, yet
  * the browser reports each one. This module, imported by the lockdown module
- * before `ses`, does instead what a blocked SES would have done:
+ * before `ses`, leaves nothing for the probes to compile:
  * - it replaces the `constructor` of the prototypes of every kind of function
  *   (`(async () => {}).constructor`, …) by a function that throws, as SES's
  *   own repair does (which SES skips once its probe of
@@ -18,8 +18,10 @@
  *   `EvalError`, as the browser's own do under the CSP (SES treats an
  *   `EvalError` from its load-time probe as "refused by the host" and takes
  *   the async generator function from syntax).
- * After `lockdown({ evalTaming: "no-eval" })` SES replaces the global
- * `Function` and `eval` by its own throwing ones and freezes all of these.
+ * SES takes these for the host's evaluators: the `eval` and `Function` it
+ * installs end in them, so evaluating any string throws an `EvalError`, as
+ * under the CSP or Node's `--disallow-code-generation-from-strings`; and
+ * `lockdown()` freezes them with the other intrinsics.
  */
 
 /** The id of the module (imported by the lockdown module, before `ses`). */
