@@ -18,6 +18,7 @@ import { ROOT_PACKAGE } from './policy-types.js';
 import { INTRINSIC_GLOBALS } from './intrinsic-names.js';
 import { LOCKDOWN_ID, denyModuleId, virtualModuleSource } from './bootstrap-source.js';
 import { asVirtualId, virtualRequestError } from './virtual-requests.js';
+import { grantWarnings } from './grant-warnings.js';
 import { generatePolicy, type ModuleUsage } from './generate-policy.js';
 import { mergePolicy } from './merge-policy.js';
 import { resolvePolicyInput, type PolicyInput } from './load-policy.js';
@@ -455,13 +456,18 @@ export class HermeticBuild {
    * Dynamic imports and requires are checked where the bundler resolves them
    * ({@link checkRequest}). `preserve` lists member chains a
    * later `define` step replaces (`process.env.NODE_ENV` always is).
+   * `sloppyOutput`: the bundler's output drops module strictness (esbuild's
+   * IIFE and CommonJS formats), so a function's missing `this` would be the
+   * host global; it is mapped to the package's.
    */
-  async transform(id: string, code: string, resolve: DependencyResolver, preserve: string[] = [], positions: PositionMode = 'map'): Promise<TransformResult> {
+  async transform(
+    id: string, code: string, resolve: DependencyResolver, preserve: string[] = [], positions: PositionMode = 'map', sloppyOutput = false,
+  ): Promise<TransformResult> {
     const pkg = this.attributor.packageOf(fileOfModuleId(id) ?? id);
     const fromModule = this.attributor.moduleKey(fileOfModuleId(id) ?? id);
     const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
-    const compiled = await this.compiler.compileModule(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name);
+    const compiled = await this.compiler.compileModule(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name, sloppyOutput);
     const imports: string[] = [];
     const builtins: string[] = [];
     const check = (specifier: string, resolved: ResolvedDependency): string | undefined => {
@@ -560,6 +566,15 @@ export class HermeticBuild {
   /** The policy the bundle enforces: the explicit (or generated) one with the override applied. */
   finalPolicy(): Policy {
     return mergePolicy(this.explicitPolicy ?? this.generatedPolicy(), this.override);
+  }
+
+  /**
+   * Warnings about the final policy's grants that are equivalent to granting the host (grant-warnings.ts:
+   * DOM nodes and EventTarget APIs reach `window`; `process` and code-running built-ins reach everything).
+   * Plugins report them once per build.
+   */
+  policyWarnings(): string[] {
+    return grantWarnings(this.finalPolicy());
   }
 
   /** {@link finalPolicy} as stable JSON text. */

@@ -3,6 +3,8 @@
  */
 export { HermeticBuild, fileOfModuleId } from './hermetic-build.js';
 export { asVirtualId, virtualRequestError } from './virtual-requests.js';
+export { domGrantWarnings, isDomGrant } from './dom-grants.js';
+export { grantWarnings } from './grant-warnings.js';
 export type { HermeticOptions, ResolvedDependency, DependencyResolver, TransformResult, DeniedRequire, PositionMode, RequestKind, CheckedRequest } from './hermetic-build.js';
 export { remapColumns, originalColumn } from './remap-columns.js';
 export type { ColumnMapped } from './remap-columns.js';

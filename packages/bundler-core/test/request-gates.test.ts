@@ -10,6 +10,7 @@
  * Each bundle runs in Node; the policy grants the attacker nothing.
  */
 import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { join } from 'node:path';
 import { buildInChild, type BuildSpec } from '../../../tests/browser/support/build-in-child.js';
 import { runNode } from '../../../tests/browser/support/commonjs-probe.js';
@@ -151,4 +152,39 @@ test('rollup + @rollup/plugin-commonjs, hardened: the bundle locks down before a
   const outDir = await build('rollup', hardened.dir, { hardened: true });
   expect(readFileSync(join(outDir, 'main.js'), 'utf8')).toMatch(/\blockdown\s*\(/);
   expect(JSON.parse(await runNode(join(outDir, 'main.js')))).toEqual({ frozen: true });
+}, 240000);
+
+test.each(BUNDLERS)('%s: a policy granting a DOM API or the whole process is reported as a grant of everything', async (bundler) => {
+  const granted = app(`gate-grant-warning-${bundler}`, {
+    'node_modules/attacker/package.json': manifest('attacker'),
+    'node_modules/attacker/index.js': 'export const title = () => typeof document;\n',
+    'src/main.js': `import { title } from 'attacker';\nconsole.log(title());\n`,
+  });
+  const policy = { resources: { attacker: { globals: { document: true, process: true } }, victim: {} } };
+  const report = await buildInChild({
+    bundler, appDir: granted.dir, entry: 'src/main.js', outDir: join(granted.dir, 'dist'), hermetic: true, node: bundler === 'vite', minify: false,
+    options: { cacheDir: false, policy },
+  });
+  const warnings = (report.warnings ?? []).join('\n');
+  expect(warnings).toContain('Package "attacker" is granted document: a DOM node or EventTarget reaches the page\'s window');
+  expect(warnings).toContain('Package "attacker" is granted the global "process"');
+}, 240000);
+
+test('esbuild IIFE (sloppy output): a package function called without a receiver gets its package global, not the host', async () => {
+  const sloppy = app('gate-iife-this', {
+    'node_modules/attacker/package.json': manifest('attacker'),
+    'node_modules/attacker/index.js': 'export const grab = () => (function () { return this; })();\n',
+    'src/main.js': `import { grab } from 'attacker';\nreport(grab() === globalThis, typeof grab().report);\n`,
+  });
+  const outDir = join(sloppy.dir, 'dist-iife');
+  await buildInChild({ bundler: 'esbuild', appDir: sloppy.dir, entry: 'src/main.js', outDir, hermetic: true, format: 'iife', minify: false, options: { cacheDir: false, policy: POLICY } });
+  const seen: unknown[] = [];
+  vm.runInNewContext(readFileSync(join(outDir, 'main.js'), 'utf8'), { report: (...args: unknown[]) => seen.push(...args) });
+  expect(seen).toEqual([false, 'undefined']);
+
+  const control = join(sloppy.dir, 'dist-plain');
+  await buildInChild({ bundler: 'esbuild', appDir: sloppy.dir, entry: 'src/main.js', outDir: control, hermetic: false, format: 'iife', minify: false });
+  const plain: unknown[] = [];
+  vm.runInNewContext(readFileSync(join(control, 'main.js'), 'utf8'), { report: (...args: unknown[]) => plain.push(...args) });
+  expect(plain).toEqual([true, 'function']);
 }, 240000);

@@ -116,6 +116,9 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
       if (initial.write !== false) initial.metafile = true;
       const sourceMaps = initial.sourcemap !== undefined && initial.sourcemap !== false && options.sourceMap !== false;
       const defineKeys = Object.keys(initial.define ?? {});
+      // Only ES-module output keeps module strictness: in esbuild's IIFE and CommonJS output a package's
+      // function called without a receiver would get the host global as `this`.
+      const sloppyOutput = (initial.format ?? (initial.platform === 'node' ? 'cjs' : 'iife')) !== 'esm';
 
       // Modules handed to esbuild compiled, with a column map instead of a source map: after the build, the
       // bundle's map is moved back to their original text (finish-outputs.ts).
@@ -247,7 +250,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           resolutions.set(resolutionKey(path, kind, specifier), resolved);
           if (!resolved.external && resolved.namespace === 'file') startCompiling(resolved.path);
           return { id: resolved.path, external: resolved.external };
-        }, defineKeys, positions);
+        }, defineKeys, positions, sloppyOutput);
         if (result.map !== undefined && transpiled.map !== undefined) {
           result = { ...result, map: await composeSourceMaps(result.map, JSON.parse(transpiled.map)) };
         }
@@ -302,12 +305,14 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         }
         const policyJson = core.finalPolicyJson();
         options.onPolicy?.(policyJson, core);
+        const warnings = core.policyWarnings().map((text) => ({ text }));
         if (result.outputFiles !== undefined) {
           finishOutputFiles(result.outputFiles, core.bundledPolicyJson(), columnMapped);
-          return;
+        } else {
+          const written = Object.keys(result.metafile?.outputs ?? {}).map((file) => resolvePath(workingDir, file));
+          await finishWrittenFiles(written, core.bundledPolicyJson(), columnMapped);
         }
-        const written = Object.keys(result.metafile?.outputs ?? {}).map((file) => resolvePath(workingDir, file));
-        await finishWrittenFiles(written, core.bundledPolicyJson(), columnMapped);
+        return warnings.length === 0 ? undefined : { warnings };
       });
     },
   };

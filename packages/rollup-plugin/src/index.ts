@@ -176,6 +176,7 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       },
     },
     generateBundle(_outputOptions, bundle) {
+      for (const warning of current().policyWarnings()) this.warn(warning);
       const texts = Object.values(bundle).map((output) => (output.type === 'chunk' ? output.code : ''));
       const missing = current().missingLockdownError(texts);
       if (missing !== undefined) this.error(missing);
