@@ -97,7 +97,7 @@ afterAll(async () => {
 
 async function load(name: BuildName): Promise<{ result: Record<string, unknown>; violations: string[] }> {
   expect(buildErrors.get(name)).toBeUndefined();
-  const report = await loadHardenedPage(browser, `${server.origin}${PAGES[name]}`, '#out');
+  const report = await loadHardenedPage(browser, `${server.origin}${PAGES[name]}`, { waitForSelector: '#out' });
   expect(report.pageErrors).toEqual([]);
   expect(report.ready).toBe(true);
   return { result: JSON.parse(report.text.trim()) as Record<string, unknown>, violations: report.violations };

@@ -1,20 +1,28 @@
 /**
  * Loads a page whose code may lock the realm down or poison its intrinsics,
- * and reports what load-page.ts reports. It never evaluates JavaScript in the
- * page's own world: Playwright's `page.evaluate` calls the page's `eval`,
- * which hardened mode disables (SES `evalTaming: "no-eval"`). The violation
+ * and reports what load-page.ts reports, with the same options (a drop-in
+ * replacement). It never evaluates JavaScript in the page's own world:
+ * Playwright's `page.evaluate` calls the page's `eval`, which throws once
+ * hardened mode has locked the page down (inert-evaluators.ts). The violation
  * listener (an init script, so it runs before any page script) keeps its
  * record in an attribute of the root element, read from Playwright's
  * isolated world, and uses only functions it captured before any page
  * script ran, so that a poisoned `Array.prototype.push` cannot blind it.
  */
-import type { Browser } from 'playwright-core';
-import type { PageReport } from './load-page.js';
+import type { Browser, Page } from 'playwright-core';
+import type { LoadPageOptions, PageReport } from './load-page.js';
 
 const VIOLATIONS_ATTRIBUTE = 'data-hermetic-csp-violations';
 
-/** Opens `url` in a fresh context, waits for `selector`, and collects the report. */
-export async function loadHardenedPage(browser: Browser, url: string, selector: string, timeoutMs = 15000): Promise<PageReport> {
+/** The violations recorded so far. */
+async function violationsOf(page: Page): Promise<string[]> {
+  const record = (await page.getAttribute('html', VIOLATIONS_ATTRIBUTE)) ?? '';
+  return record.split('\n').filter((line) => line !== '');
+}
+
+/** Opens `url` in a fresh context and collects the report. */
+export async function loadHardenedPage(browser: Browser, url: string, options: LoadPageOptions = {}): Promise<PageReport> {
+  const timeout = options.timeoutMs ?? 15000;
   const context = await browser.newContext();
   const page = await context.newPage();
   const pageErrors: string[] = [];
@@ -37,12 +45,17 @@ export async function loadHardenedPage(browser: Browser, url: string, selector: 
     }]);
   }, VIOLATIONS_ATTRIBUTE);
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
-    const ready = await page.waitForSelector(selector, { timeout: timeoutMs }).then(() => true, () => false);
+    await page.goto(url, { waitUntil: 'load', timeout });
+    let ready = true;
+    if (options.waitForSelector !== undefined) {
+      ready = await page.waitForSelector(options.waitForSelector, { timeout }).then(() => true, () => false);
+    }
+    // Polled from here: page.waitForFunction would evaluate in the page's world.
+    const deadline = Date.now() + timeout;
+    while ((await violationsOf(page)).length < (options.expectViolations ?? 0) && Date.now() < deadline) await page.waitForTimeout(50);
     // Violation events are dispatched asynchronously: give late ones a chance to arrive.
     await page.waitForTimeout(150);
-    const record = (await page.getAttribute('html', VIOLATIONS_ATTRIBUTE)) ?? '';
-    const violations = record.split('\n').filter((line) => line !== '');
+    const violations = await violationsOf(page);
     const text = await page.locator('body').innerText();
     return { violations, pageErrors, consoleErrors, consoleMessages, text, ready };
   } finally {
