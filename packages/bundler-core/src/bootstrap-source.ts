@@ -8,6 +8,8 @@
  * adding it moves nothing that the chunk's source map points at.
  */
 
+import { INERT_EVALUATORS_ID, inertEvaluatorsSource } from './inert-evaluators.js';
+
 /** Options that shape the emitted bootstrap. */
 export interface BootstrapOptions {
   debug: boolean;
@@ -91,12 +93,16 @@ export function virtualModuleSource(id: string, options: BootstrapOptions): stri
   const bare = id.replace(/\?import$/, '');
   if (bare === BOOTSTRAP_ID) return bootstrapSource(options);
   if (bare === LOCKDOWN_ID) return lockdownSource();
+  if (bare === INERT_EVALUATORS_ID) return inertEvaluatorsSource();
   return scopeModuleSource(id) ?? denyModuleSource(id);
 }
 
 /** Source of the hardening module. */
 export function lockdownSource(): string {
+  // SES probes the host's evaluators with strings whatever its options, and a strict CSP reports every
+  // probe: the module imported first makes them inert, so nothing is compiled (inert-evaluators.ts).
   return [
+    `import ${JSON.stringify(INERT_EVALUATORS_ID)};`,
     `import "ses";`,
     `lockdown({ errorTaming: "unsafe", consoleTaming: "unsafe", overrideTaming: "severe", stackFiltering: "verbose" });`,
     '',

@@ -27,7 +27,7 @@ import { findRuntimePaths, trustedRuntimeDirs, type RuntimePaths } from './runti
 import type { Policy } from './policy-types.js';
 import { bundlePolicy } from './bootstrap/bundled-policy.js';
 import {
-  deniedImportStub, deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
+  builtinFacade, deniedImportStub, deniedRequireStub, deniedRequireText, overrideRevokesRequire, policyGrantsRequire, type RequireTarget,
 } from './require-policy.js';
 import { deniedBuiltinError, deniedImportError, denialWarning } from './bootstrap/denial-messages.js';
 
@@ -87,7 +87,7 @@ export type RequestKind = 'static' | 'dynamic' | 'require';
 /** What the adapter does with a request {@link HermeticBuild.checkRequest} checked. */
 export type CheckedRequest =
   | { action: 'allow'; warning?: string }
-  | { action: 'stub'; stubId: string; warning: string }
+  | { action: 'stub'; stubId: string; warning?: string }
   | { action: 'error'; message: string };
 
 /** A denied CommonJS `require`: the module to use in place of its target, and the build warning. */
@@ -328,6 +328,8 @@ export class HermeticBuild {
    * package or a host built-in; records the edge for the generated policy. Called by the adapters from
    * their resolver hooks, so every request the bundler resolves is checked, however it was written.
    *
+   * - a built-in that an explicit policy grants member by member (`"fs.readFile": true`) is replaced
+   *   by a module holding those members only (require-policy.ts `builtinFacade`);
    * - `require` and `dynamic`: a denied target is replaced by a stub module that throws the denial
    *   when evaluated (debug mode: a `require` stub logs it and exports the real module; an `import()`
    *   goes through with a warning).
@@ -341,30 +343,59 @@ export class HermeticBuild {
     const target = this.requireTarget(specifier, resolved);
     if (target === undefined || (target.kind === 'package' && target.name === importer)) return { action: 'allow' };
     const fromModule = this.attributor.moduleKey(fileOfModuleId(importerId) ?? importerId);
+    const importerDir = dirname(fileOfModuleId(importerId) ?? importerId);
+    const stub = (name: string, text: string): string => {
+      const stubId = join(importerDir, name);
+      this.requireStubs.set(stubId, text);
+      return stubId;
+    };
+    if (kind !== 'static') {
+      let edges = this.requireEdges.get(importerId);
+      if (edges === undefined) this.requireEdges.set(importerId, (edges = { packages: new Set(), builtins: new Set() }));
+      (target.kind === 'builtin' ? edges.builtins : edges.packages).add(target.name);
+    }
+    const message = this.deniedEdge(importer, target, fromModule, specifier, kind === 'require' ? 'require' : 'import');
+    const debug = this.options.debug === true;
+    if (message === undefined) {
+      // A built-in granted member by member (`fs.readFile`) is reached through a module holding those members only.
+      const members = target.kind === 'builtin' ? this.grantedMembers(importer, target.name) : undefined;
+      if (members === undefined) return { action: 'allow' };
+      const hash = createHash('sha256').update(`${specifier}\0${members.join(',')}\0${kind}`).digest('hex').slice(0, 16);
+      const request = specifier.startsWith('node:') ? specifier : `node:${specifier}`;
+      return kind === 'require'
+        ? { action: 'stub', stubId: stub(`hermetic-builtin-${hash}.cjs`, builtinFacade(request, members, 'cjs')) }
+        : { action: 'stub', stubId: stub(`hermetic-builtin-${hash}.mjs`, builtinFacade(request, members, 'esm')) };
+    }
     if (kind === 'static') {
-      const message = this.deniedEdge(importer, target, fromModule, specifier, 'import');
-      if (message === undefined || this.options.debug === true || this.staticDenials.get(fileOfModuleId(importerId) ?? importerId)?.includes(message) === true) return { action: 'allow' };
+      if (debug || this.staticDenials.get(fileOfModuleId(importerId) ?? importerId)?.includes(message) === true) return { action: 'allow' };
       return {
         action: 'error',
         message: `${message}\nHermetic's compiler found no such import in ${fromModule}: the bundler reads this module differently from Babel, so Hermetic cannot confine it. Remove the construct that parses differently, or exclude the package.`,
       };
     }
-    let edges = this.requireEdges.get(importerId);
-    if (edges === undefined) this.requireEdges.set(importerId, (edges = { packages: new Set(), builtins: new Set() }));
-    (target.kind === 'builtin' ? edges.builtins : edges.packages).add(target.name);
-    const message = this.deniedEdge(importer, target, fromModule, specifier, kind === 'require' ? 'require' : 'import');
-    if (message === undefined) return { action: 'allow' };
-    const debug = this.options.debug === true;
     if (kind === 'dynamic' && debug) return { action: 'allow', warning: denialWarning(message) };
     const realRequest = resolved.external ? specifier : resolved.id;
     const hash = createHash('sha256').update(`${importerId}\0${specifier}\0${realRequest}\0${debug}\0${kind}`).digest('hex').slice(0, 16);
-    const importerDir = dirname(fileOfModuleId(importerId) ?? importerId);
     const stubId = kind === 'require'
-      ? join(importerDir, `hermetic-denied-require-${hash}.cjs`)
-      : join(importerDir, `hermetic-denied-import-${hash}.mjs`);
-    this.requireStubs.set(stubId, kind === 'require' ? deniedRequireStub(message, debug, realRequest) : deniedImportStub(message));
+      ? stub(`hermetic-denied-require-${hash}.cjs`, deniedRequireStub(message, debug, realRequest))
+      : stub(`hermetic-denied-import-${hash}.mjs`, deniedImportStub(message));
     return { action: 'stub', stubId, warning: debug ? denialWarning(message) : message };
   }
+
+  /**
+   * The members of built-in `builtin` that an explicit policy grants `importer` when it grants them
+   * one by one (`"fs.readFile": true`), sorted; `undefined` when it grants the whole module (or no
+   * explicit policy restricts it).
+   */
+  private grantedMembers(importer: string, builtin: string): string[] | undefined {
+    if (this.explicitPolicy === undefined) return undefined;
+    const policy = (this.enforcedPolicy ??= mergePolicy(this.explicitPolicy, this.override));
+    const grants = policy.resources[importer]?.builtin ?? {};
+    if (grants[builtin] === true) return undefined;
+    const members = Object.keys(grants).filter((key) => key.startsWith(`${builtin}.`) && grants[key] === true).map((key) => key.slice(builtin.length + 1));
+    return members.length === 0 ? undefined : members.sort();
+  }
+
 
   /** True when requests from module `importerId` are checked ({@link checkRequest}): it runs in a compartment. */
   confines(importerId: string): boolean {
@@ -396,7 +427,7 @@ export class HermeticBuild {
    */
   checkRequire(importerId: string, specifier: string, resolved: ResolvedDependency): DeniedRequire | undefined {
     const checked = this.checkRequest(importerId, specifier, resolved, 'require');
-    return checked.action === 'stub' ? { stubId: checked.stubId, warning: checked.warning } : undefined;
+    return checked.action === 'stub' && checked.warning !== undefined ? { stubId: checked.stubId, warning: checked.warning } : undefined;
   }
 
   /**
@@ -545,12 +576,13 @@ export class HermeticBuild {
   }
 
   /**
-   * In hardened mode, the error when no output holds the call of SES `lockdown()` (the bootstrap
+   * In hardened mode, the error when no output holds SES and the call of its `lockdown()` (the bootstrap
    * imports it before anything else, and so does every entry): `undefined` when one does, or when the
    * build is not hardened. Plugins fail the build with it rather than ship an unhardened bundle.
    */
   missingLockdownError(outputs: string[]): string | undefined {
-    if (this.options.hardened !== true || outputs.some((text) => /\blockdown\s*\(/.test(text))) return undefined;
+    // The call, and SES itself (a bundler can drop a side-effect-only import and leave the call to fail).
+    if (this.options.hardened !== true || (outputs.some((text) => /\blockdown\s*\(/.test(text)) && outputs.some((text) => text.includes('SES_ALREADY_LOCKED_DOWN')))) return undefined;
     return 'Hermetic: the option hardened is set, but no output file calls SES lockdown(): the bundle would run unhardened. ' +
       'Check that the Hermetic plugin runs on the entry modules and that the ses package is installed.';
   }

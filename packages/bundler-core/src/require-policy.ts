@@ -69,3 +69,37 @@ export function deniedRequireStub(message: string, debug: boolean, realRequest: 
 export function deniedImportStub(message: string): string {
   return `const error = new Error(${JSON.stringify(message)});\nerror.name = "HermeticPolicyError";\nthrow error;\nexport {};\n`;
 }
+
+/**
+ * The module that stands for built-in `request` (`node:fs`) when a policy grants a package some of its
+ * members only (`"fs.readFile": true`, `"fs.promises.readFile": true`): frozen views holding those
+ * members, read from the real module once, as its default export or `module.exports`, and for ES
+ * imports as named exports too (importing any other name fails the build). Functions keep the
+ * module as their receiver.
+ */
+export function builtinFacade(request: string, members: string[], format: 'esm' | 'cjs'): string {
+  interface Node { leaf: boolean; children: Map<string, Node> }
+  const root: Node = { leaf: false, children: new Map() };
+  for (const member of members) {
+    let node = root;
+    for (const part of member.split('.')) {
+      let child = node.children.get(part);
+      if (child === undefined) node.children.set(part, (child = { leaf: false, children: new Map() }));
+      node = child;
+    }
+    node.leaf = true;
+  }
+  const q = JSON.stringify;
+  const view = (node: Node, path: string): string => {
+    const entries = [...node.children].map(([name, child]) => {
+      const value = `${path}[${q(name)}]`;
+      return `${q(name)}: ${child.leaf ? `member(${value}, ${path})` : view(child, value)}`;
+    });
+    return `Object.freeze({ ${entries.join(', ')} })`;
+  };
+  const helper = 'const member = (value, owner) => (typeof value === "function" ? value.bind(owner) : value);';
+  if (format === 'cjs') return `${helper}\nconst m = require(${q(request)});\nmodule.exports = ${view(root, 'm')};\n`;
+  const names = [...root.children.keys()].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
+  return `import * as m from ${q(request)};\n${helper}\nconst facade = ${view(root, 'm')};\nexport default facade;\n` +
+    (names.length === 0 ? '' : `export const { ${names.join(', ')} } = facade;\n`);
+}

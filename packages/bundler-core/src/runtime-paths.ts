@@ -36,7 +36,10 @@ export function findRuntimePaths(rootDir: string, hardened: boolean): RuntimePat
   const paths: RuntimePaths = {
     bootstrap: resolveFrom('@hermetic/bundler-core/bootstrap', bases),
   };
-  if (hardened) paths.ses = esModuleEntryOf(resolveFrom('ses', bases));
+  // SES's self-contained ES-module build: strict inside (an esbuild IIFE bundle runs the sources sloppy,
+  // which SES refuses), and kept whole by Rollup without @rollup/plugin-commonjs (which dropped the
+  // side-effect-only import of its UMD build, so `lockdown` was never defined).
+  if (hardened) paths.ses = join(packageDirOf(resolveFrom('ses', bases)), 'dist', 'ses.mjs');
   return paths;
 }
 
@@ -61,23 +64,6 @@ export function trustedRuntimeDirs(paths: RuntimePaths): Set<string> {
   dirs.add(packageDirOf(paths.bootstrap));
   if (paths.ses !== undefined) add(packageDirOf(paths.ses));
   return dirs;
-}
-
-/**
- * The ES-module entry of the package whose CommonJS entry `file` is (`exports["."].import`, else
- * `module`), for bundlers: Rollup with @rollup/plugin-commonjs drops a side-effect-only import of SES's
- * UMD build, so `lockdown` would never be defined.
- */
-function esModuleEntryOf(file: string): string {
-  const dir = packageDirOf(file);
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-    module?: string;
-    exports?: Record<string, { import?: string | { default?: string } } | string>;
-  };
-  const dot = manifest.exports?.['.'];
-  const imported = typeof dot === 'object' ? dot.import : undefined;
-  const entry = typeof imported === 'string' ? imported : imported?.default ?? manifest.module;
-  return entry === undefined ? file : join(dir, entry);
 }
 
 /** The real directory of the package that holds `file` (the nearest package.json with a name). */

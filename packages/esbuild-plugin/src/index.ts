@@ -200,7 +200,7 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
         if (resolved.errors.length > 0 || (!resolved.external && resolved.namespace !== 'file')) return undefined;
         const answer: CheckedRequest = core.checkRequest(args.importer, args.path, { id: resolved.path, external: resolved.external }, kind);
         if (answer.action === 'error') return { errors: [{ text: answer.message }] };
-        if (answer.action === 'stub') return { path: answer.stubId, namespace: DENIED_NAMESPACE, warnings: [{ text: answer.warning }] };
+        if (answer.action === 'stub') return { path: answer.stubId, namespace: DENIED_NAMESPACE, warnings: answer.warning === undefined ? [] : [{ text: answer.warning }] };
         const result = resolvedResult(resolved);
         return answer.warning === undefined ? result : { ...result, warnings: [...(result.warnings ?? []), { text: answer.warning }] };
       });
