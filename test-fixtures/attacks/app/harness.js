@@ -2,7 +2,8 @@
 // any attacker runs, then runs each attack in turn: arm it, do what an app does (read a global it does not
 // have, log, chain a promise, push to an array, dispatch an event, first use of a victim package), collect
 // what the attacker obtained, and compare by identity with the host's objects. It reports one JSON line:
-// in a page as the text of <pre id="attack-results">, in Node on stdout after "HERMETIC-ATTACK-RESULTS ".
+// in a page as the text of <pre id="attack-results">, in Node on stdout after "HERMETIC-ATTACK-RESULTS "
+// (with a START and a RESULT line per attack before it).
 import { secret } from 'victim-secret';
 import * as victimNamespace from 'victim-secret';
 import { probe } from 'victim-granted';
@@ -83,7 +84,14 @@ async function sinkRequests() {
 /** Runs the attacks one after the other and reports. */
 export async function runAttacks(attacks) {
   const results = [];
-  for (const attack of attacks) results.push(await runOne(attack));
+  // In Node each attack is announced and reported as it runs: one that brings the process down is named.
+  const progress = typeof document === 'undefined' ? (line) => console.log(line) : () => undefined;
+  for (const attack of attacks) {
+    progress(`HERMETIC-ATTACK-START ${attack.id}`);
+    const result = await runOne(attack);
+    progress(`HERMETIC-ATTACK-RESULT ${JSON.stringify(result)}`);
+    results.push(result);
+  }
   for (const id of await sinkRequests()) {
     const result = results.find((entry) => entry.id === id);
     if (result !== undefined && !result.escaped) Object.assign(result, { escaped: true, detail: `a request reached the sink (${result.detail})` });

@@ -9,10 +9,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
-import { loadPage } from '../../browser/support/load-page.js';
 import type { CspServer } from '../../browser/support/csp-server.js';
 import { attackPolicy, type Attack, type Bundler, type Route } from '../catalogue.js';
 import { writeMain } from './attack-app.js';
+import { loadResults } from './load-results.js';
 
 /** Without the plugin, with it, with it and `hardened: true`. */
 export type Mode = 'control' | 'default' | 'hardened';
@@ -35,6 +35,8 @@ interface Reported {
 const RUN_BUILD = join(REPO_ROOT, 'tests', 'browser', 'support', 'run-build.mjs');
 const CLI = join(REPO_ROOT, 'packages', 'hermetic', 'dist', 'cli.js');
 const RESULTS_MARK = 'HERMETIC-ATTACK-RESULTS ';
+const RESULT_MARK = 'HERMETIC-ATTACK-RESULT ';
+const START_MARK = 'HERMETIC-ATTACK-START ';
 /** A message that comes from Hermetic (its errors name it; the bundlers name the plugin a hook failed in). */
 const HERMETIC_ERROR = /Hermetic|plugin[ :"]+hermetic/;
 
@@ -82,7 +84,8 @@ function cellsOf(results: Reported[], route: Route, mode: Mode): Cell[] {
   }));
 }
 
-type Attempt = { results: Reported[] } | { failure: string; where: string };
+/** What a run reported (`partial`: it died, the attacks without a result run again), or why it failed. */
+type Attempt = { results: Reported[]; partial?: boolean } | { failure: string; where: string };
 
 async function attemptInBrowser(app: FixtureApp, browser: Browser, server: CspServer, bundler: Bundler, mode: Mode): Promise<Attempt> {
   const name = `dist-${bundler}-${mode}`;
@@ -94,18 +97,27 @@ async function attemptInBrowser(app: FixtureApp, browser: Browser, server: CspSe
   const built = await runChild([RUN_BUILD, JSON.stringify(spec)], app.dir);
   if (!built.ok) return { failure: `${built.stderr}\n${built.stdout}`, where: 'the build' };
   if (bundler !== 'vite') writeFileSync(join(outDir, 'index.html'), '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n');
-  const report = await loadPage(browser, `${server.origin}/${name}/index.html`, { waitForSelector: '#attack-results', timeoutMs: 90000 });
-  const line = report.text.split('\n').find((text) => text.startsWith('['));
-  if (!report.ready || line === undefined) return { failure: [...report.pageErrors, ...report.consoleErrors].join('\n'), where: 'the page' };
-  return { results: JSON.parse(line) as Reported[] };
+  const page = await loadResults(browser, `${server.origin}/${name}/index.html`);
+  if (page.json === undefined) return { failure: page.errors.join('\n'), where: 'the page' };
+  return { results: JSON.parse(page.json) as Reported[] };
 }
 
 async function attemptInNode(app: FixtureApp, mode: Mode): Promise<Attempt> {
   const flags = mode === 'hardened' ? ['--hardened'] : [];
   const run = await runChild([CLI, 'run', 'src/main.js', '--policy', 'attack-policy.json', ...flags], app.dir);
-  const line = run.stdout.split('\n').find((text) => text.startsWith(RESULTS_MARK));
-  if (line === undefined) return { failure: `${run.stderr}\n${run.stdout}`, where: 'hermetic run' };
-  return { results: JSON.parse(line.slice(RESULTS_MARK.length)) as Reported[] };
+  const lines = run.stdout.split('\n');
+  const line = lines.find((text) => text.startsWith(RESULTS_MARK));
+  if (line !== undefined) return { results: JSON.parse(line.slice(RESULTS_MARK.length)) as Reported[] };
+  // The program died: the attacks that reported stand; the one running then is the failure's culprit.
+  const done = lines.filter((text) => text.startsWith(RESULT_MARK)).map((text) => JSON.parse(text.slice(RESULT_MARK.length)) as Reported);
+  const started = lines.filter((text) => text.startsWith(START_MARK)).map((text) => text.slice(START_MARK.length));
+  const running = started.length > done.length ? started[started.length - 1] : undefined;
+  const why = run.stderr.split('\n').find((text) => /Error/.test(text)) ?? run.stderr.trim().split('\n')[0] ?? '';
+  if (running !== undefined) {
+    done.push({ id: running, escaped: false, detail: `the program died while it ran (not an escape: a denial of service): ${why.slice(0, 300)}` });
+    return { results: done, partial: true };
+  }
+  return { failure: `${run.stderr}\n${run.stdout}`, where: 'hermetic run' };
 }
 
 /**
@@ -120,7 +132,12 @@ export async function runRoute(
   while (group.length > 0) {
     writeMain(app, group);
     const attempt = route === 'node' ? await attemptInNode(app, mode) : await attemptInBrowser(app, browser!, server!, route, mode);
-    if ('results' in attempt) return [...cells, ...cellsOf(attempt.results, route, mode)];
+    if ('results' in attempt) {
+      cells.push(...cellsOf(attempt.results, route, mode));
+      if (attempt.partial !== true) return cells;
+      group = group.filter((attack) => !attempt.results.some((result) => result.id === attack.pkg));
+      continue;
+    }
     const named = failedBy(attempt.failure, group, route, mode, attempt.where, cells);
     if (named.length === 0) {
       // Not a defence of one package: the route is broken, and every attack left is an error of the suite.

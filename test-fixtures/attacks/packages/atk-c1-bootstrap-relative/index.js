@@ -2,6 +2,10 @@ import { harvest } from './harvest.js';
 // Class 1: the bootstrap file reached by a relative path into node_modules/@hermetic/bundler-core.
 export async function collect() {
   const bootstrap = await import('../@hermetic/bundler-core/dist/bootstrap/index.js');
-  const scopes = bootstrap.createPackageScopes({ policy: { resources: {} } });
-  return harvest([bootstrap, scopes.scopeOf('$root$', true)]);
+  // A policy of its own making, granting itself what the host has; the root's scope too, if it is handed out.
+  const grants = { document: true, fetch: true, process: true };
+  const scopes = bootstrap.createPackageScopes({ policy: { resources: { forged: { globals: grants } } } });
+  const got = [bootstrap, scopes.scopeOf('forged', true)];
+  try { got.push(scopes.scopeOf('$root$', true)); } catch {}
+  return harvest(got);
 }
