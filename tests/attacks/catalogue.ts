@@ -83,6 +83,14 @@ export const ATTACKS: Attack[] = [
   { pkg: 'atk-c10-object-getter', cls: 10, title: "Object.prototype getter catches the app's typeof process", routes: BROWSER },
   { pkg: 'atk-c10-promise-then', cls: 10, title: 'Promise.prototype.then replaced' },
   { pkg: 'atk-c10-array-proto', cls: 10, title: 'Array.prototype.push replaced' },
+  { pkg: 'atk-c11-compiler-names', cls: 11, title: 'names the compiler binds ($hg, $hy, $hs, …) read directly', controlNotApplicable: HERMETIC_ONLY },
+  // Rollup leaves a data: import to the page, whose CSP refuses it.
+  { pkg: 'atk-c11-data-url', cls: 11, title: "import('data:text/javascript,…')", routes: ['esbuild', 'vite', 'node'] },
+  { pkg: 'atk-c11-symlink', cls: 11, title: "a symbolic link to another package's file, imported as './link.js'" },
+  {
+    pkg: 'atk-c11-function-ctor', cls: 11, title: 'Function / AsyncFunction / GeneratorFunction constructors',
+    controlNotApplicable: "the page's strict CSP stops string compilation in every browser build; the attack is for Node",
+  },
 ];
 
 /** The packages the root uses besides the attackers. */

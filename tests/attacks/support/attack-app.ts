@@ -27,7 +27,7 @@ export function createAttackApp(): FixtureApp {
   });
   const modules = join(app.dir, 'node_modules');
   for (const name of [...ATTACKS.map((attack) => attack.pkg), ...VICTIMS]) {
-    cpSync(join(FIXTURES, 'packages', name), join(modules, name), { recursive: true });
+    cpSync(join(FIXTURES, 'packages', name), join(modules, name), { recursive: true, verbatimSymlinks: true });
   }
   for (const attack of ATTACKS) {
     const commonJS = readFileSync(join(modules, attack.pkg, 'index.js'), 'utf8').includes('require(\'./harvest.cjs\')');

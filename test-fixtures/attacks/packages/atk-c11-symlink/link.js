@@ -1,0 +1,1 @@
+../victim-secret/index.js
