@@ -91,7 +91,8 @@ const POISONS: Poison[] = [
   // Properties read from objects that lack them: descriptors, options, records, proxy handlers, grant trees.
   ...['value', 'get', 'set', 'writable', 'enumerable', 'configurable', 'globals', 'granted', 'scopes', 'global', 'grant', 'children',
     'has', 'deleteProperty', 'ownKeys', 'getOwnPropertyDescriptor', 'defineProperty', 'getPrototypeOf', 'setPrototypeOf', 'isExtensible',
-    'preventExtensions', 'apply', 'construct', 'then', 'toJSON', 'name', 'absentName', 'warn', 'debug', 'denied', '0', '1', '2', '3', 'length']
+    'preventExtensions', 'apply', 'construct', 'then', 'toJSON', 'name', 'absentName', 'warn', 'debug', 'denied', '0', '1', '2', '3', 'length',
+    'process', 'env', 'HOME', 'ABSENT_VARIABLE']
     .map((key) => accessor(`Object.prototype getter/setter "${key}"`, Object.prototype, key)),
   accessor('Function.prototype getter "name"', Function.prototype, 'name'),
   accessor('Object.prototype getter/setter "__proto__"', Object.prototype, '__proto__'),
@@ -116,6 +117,10 @@ function makeHost(): Record<string, unknown> {
     dispatch: (type: string) => { for (let i = 0; i < listeners.length; i++) if (listeners[i].type === type) apply(listeners[i].listener as () => void, host, [{ currentTarget: host }]); },
     console: { log: { log(this: unknown) { return this; } }.log },
     document: { title: 'host doc' },
+    // Node's process and environment are instances of classes, not plain objects.
+    process: Object.assign(Object.create({ constructor: function Process() {} }) as object, {
+      env: Object.assign(Object.create({ constructor: function Env() {} }) as object, { HOME: '/home/host', DELETED: 'x' }),
+    }),
     hermeticShared: 1,
     secret: 'denied',
   });
@@ -124,7 +129,7 @@ function makeHost(): Record<string, unknown> {
 
 const POLICY = {
   resources: {
-    victim: { globals: { fetch: true, setTimeout: true, addEventListener: true, removeEventListener: true, console: true, 'document.title': true, hermeticShared: 'write' as const } },
+    victim: { globals: { fetch: true, setTimeout: true, addEventListener: true, removeEventListener: true, console: true, 'document.title': true, hermeticShared: 'write' as const, 'process.env': true } },
     attacker: {},
   },
 };
@@ -147,6 +152,14 @@ function victimRuns(scopes: PackageScopes, debugScopes: PackageScopes, promises:
   try { g.absentName = 1; } catch { /* strict */ }
   try { g.fetch = 1; } catch { /* read only */ }
   (sloppy.g as Record<string, unknown>).createdName = 1;
+  // The package's own process.env, used every way a package can (through the test's own Reflect functions).
+  const env = g.process.env as Record<string, unknown>;
+  void env.HOME; void env.ABSENT_VARIABLE; void ('HOME' in env); void ('ABSENT_VARIABLE' in env);
+  env.WRITTEN = 1;
+  delete env.DELETED;
+  defineProperty(env, 'DEFINED', { __proto__: null, value: 'd', writable: true, enumerable: true, configurable: true } as PropertyDescriptor);
+  for (const key of ownKeys(env)) getOwnPropertyDescriptor(env, key);
+  getPrototypeOf(env);
   const listener = function listener(): void { /* a package's listener */ };
   g.addEventListener('x', listener);
   g.removeEventListener('x', listener);
@@ -166,6 +179,9 @@ function secretsOf(host: Record<string, unknown>, strict: PackageScope): Set<unk
   const secrets = new Set<unknown>([host, strict, strict.g, strict.t, getPrototypeOf(strict.g)]);
   for (const key of ownKeys(host)) if (typeof host[key as string] === 'function' && !['Object', 'Function', 'Array', 'Promise', 'Error', 'TypeError', 'ReferenceError', 'Map', 'Set', 'WeakMap', 'Symbol', 'String', 'Proxy'].includes(key as string)) secrets.add(host[key as string]);
   for (const key of ['console', 'document']) secrets.add(host[key]);
+  // The host's environment, and the victim's own view of it (whose overlay another package must not write).
+  secrets.add((host.process as { env: object }).env);
+  secrets.add((strict.g as { process: { env: object } }).process.env);
   const global = (strict.g as Record<string, object>).globalThis;
   secrets.add(global);
   for (const key of ownKeys(global)) {

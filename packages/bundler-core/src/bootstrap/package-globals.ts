@@ -21,7 +21,9 @@
  *   dom-grants.ts), and so does an event of a listener added with a granted
  *   `addEventListener` of the window (`event.currentTarget`). A handler set on
  *   a host object the package holds (`element.onclick = f`) is the host's
- *   business: it runs with the element as `this`.
+ *   business: it runs with the element as `this`;
+ * - `process.env` granted for reading is the package's own view of the host's
+ *   environment, whose writes and deletions stay in the package (env-view.ts).
  * Everything here may run after package code, so it uses captured intrinsics
  * only (captured.ts).
  */
@@ -32,6 +34,7 @@ import {
   getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, keys, ownValue, reflectDefine, reflectSet, safeGet,
   weakMapGet, weakMapSet,
 } from './captured.js';
+import { envView } from './env-view.js';
 
 /** A package's grants as a tree of path parts (null-prototype records, built at start-up by {@link grantTree}). */
 export interface GrantTree {
@@ -152,13 +155,15 @@ function hostFixer(own: object): { fix: Fix; written: (name: string, value: unkn
   return { fix, written };
 }
 
-function defineView(fixer: ReturnType<typeof hostFixer>, readParent: () => unknown, tree: GrantTree): object {
+function defineView(fixer: ReturnType<typeof hostFixer>, readParent: () => unknown, tree: GrantTree, path: string): object {
   const result = {};
   const names = keys(tree.children);
   for (let i = 0; i < names.length; i++) {
     const name = names[i];
     const child = tree.children[name];
-    if (child.grant !== undefined) {
+    if (path === 'process' && name === 'env' && child.grant !== undefined && child.grant !== 'write') {
+      defineProperty(result, name, bare({ value: envView(() => safeGet(readParent(), name)), enumerable: true }));
+    } else if (child.grant !== undefined) {
       defineProperty(result, name, liveAccessor(
         () => { const parent = readParent(); return fixer.fix(safeGet(parent, name), parent); },
         child.grant === 'write'
@@ -166,7 +171,7 @@ function defineView(fixer: ReturnType<typeof hostFixer>, readParent: () => unkno
           : undefined,
       ));
     } else {
-      const nested = defineView(fixer, () => safeGet(readParent(), name), child);
+      const nested = defineView(fixer, () => safeGet(readParent(), name), child, `${path}.${name}`);
       defineProperty(result, name, bare({ value: nested, enumerable: true }));
     }
   }
@@ -207,7 +212,7 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
         undefined,
       ));
     } else {
-      defineProperty(target, name, bare({ value: defineView(fixer, () => safeGet(host, name), child), enumerable: true }));
+      defineProperty(target, name, bare({ value: defineView(fixer, () => safeGet(host, name), child, name), enumerable: true }));
     }
     defined[name] = true;
   }
