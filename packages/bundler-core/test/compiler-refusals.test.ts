@@ -65,9 +65,9 @@ describe.each(BUNDLERS)('%s', (bundler) => {
     });
     const results = JSON.parse(await runNode(join(outDir, 'main.js'))) as string[];
     expect(results).toEqual([
-      expect.stringMatching(/^HermeticPolicyError: Package "attacker" may not import a computed specifier \(import\(victim\) at node_modules\/attacker\/index\.js:2:28\)/),
-      expect.stringMatching(/^HermeticPolicyError: Package "cjs-attacker" may not import a computed specifier \(import\(victim\) at node_modules\/cjs-attacker\/index\.js:2:38\)/),
-      expect.stringMatching(/^HermeticPolicyError: Package "attacker" may not import a computed specifier \(import\(victim\) at node_modules\/attacker\/index\.js:3:34\)/),
+      expect.stringMatching(/^HermeticPolicyError: Package "attacker" may not use this import\(\) \(import\(victim\) at node_modules\/attacker\/index\.js:2:28\)/),
+      expect.stringMatching(/^HermeticPolicyError: Package "cjs-attacker" may not use this import\(\) \(import\(victim\) at node_modules\/cjs-attacker\/index\.js:2:38\)/),
+      expect.stringMatching(/^HermeticPolicyError: Package "attacker" may not use this import\(\) \(import\(victim\) at node_modules\/attacker\/index\.js:3:34\)/),
     ]);
     if (bundler !== 'vite') {
       // (Vite's build reports plugin warnings on its console, not through onwarn.)

@@ -147,8 +147,9 @@ test('scopeOf("$root$") throws when the policy has no root entry: the trusted ro
 test('d: a computed import() always rejects with a HermeticPolicyError naming the package, the specifier and the place; debug mode logs it too', async () => {
   const { host } = makeHost();
   const scope = createPackageScopes({ policy: POLICY, host }).scopeOf('pkg', false);
-  const message = 'Package "pkg" may not import a computed specifier (import(./locale/fr.js) at node_modules/pkg/index.js:3:7): ' +
-    'bundlers resolve only literal specifiers, so Hermetic cannot check it against the policy. Use a literal specifier, or exclude the package.';
+  const message = 'Package "pkg" may not use this import() (import(./locale/fr.js) at node_modules/pkg/index.js:3:7): ' +
+    'bundlers resolve only a literal specifier with literal options, so Hermetic cannot check it against the policy. ' +
+    'Use a literal specifier (with no options, or literal import attributes), or exclude the package.';
   await expect(scope.d('./locale/fr.js', 'node_modules/pkg/index.js:3:7')).rejects.toMatchObject({ name: 'HermeticPolicyError', message });
   await expect(scope.d({ toString: () => 'x' }, 'f.js:1:1')).rejects.toThrow('(import(object) at f.js:1:1)');
   await expect(scope.d(42, 'f.js:1:1')).rejects.toThrow('(import(42) at f.js:1:1)');

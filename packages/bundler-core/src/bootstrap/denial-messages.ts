@@ -62,15 +62,18 @@ export function deniedBuiltinRequireMessage(importer: string, builtin: string, f
 }
 
 /**
- * The message of a computed `import(expression)` (compiled to the scope's `d`),
- * which no policy can allow. The specifier is shown as `String(specifier)` when
- * that runs no code of the package (a primitive but a symbol), else as its type.
+ * The message of an `import()` the bundler leaves to the host's loader (compiled
+ * to the scope's `d`): a computed specifier, or a literal one with options the
+ * bundler cannot read (`import("x", options)`). No policy can allow it. The
+ * specifier is shown as `String(specifier)` when that runs no code of the
+ * package (a primitive but a symbol), else as its type.
  */
 export function computedImportMessage(packageName: string, specifier: unknown, where: string): string {
   const type = typeof specifier;
   const shown = specifier === null || (type !== 'object' && type !== 'function' && type !== 'symbol') ? `${specifier as string}` : type;
-  return `Package "${packageName}" may not import a computed specifier (import(${shown}) at ${where}): ` +
-    'bundlers resolve only literal specifiers, so Hermetic cannot check it against the policy. Use a literal specifier, or exclude the package.';
+  return `Package "${packageName}" may not use this import() (import(${shown}) at ${where}): ` +
+    'bundlers resolve only a literal specifier with literal options, so Hermetic cannot check it against the policy. ' +
+    'Use a literal specifier (with no options, or literal import attributes), or exclude the package.';
 }
 
 /** The debug-mode warning for a denial that was let through. */

@@ -47,7 +47,8 @@ export interface PackageScope {
   /** Maps the host global (a sloppy function's `this` without receiver) to the package's global. */
   w(value: unknown): unknown;
   /**
-   * A computed `import(specifier)` at `where` (`file:line:col`): always a promise rejected with a
+   * An `import(specifier)` at `where` (`file:line:col`) that the bundler left to the host's loader (a
+   * computed specifier, or options it cannot read): always a promise rejected with a
    * {@link HermeticPolicyError}, as no policy can check it (debug mode logs it too).
    */
   d(specifier: unknown, where: string): Promise<never>;
