@@ -48,14 +48,22 @@ let control: Record<string, Outcome>;
 let pluginControl: Record<string, Outcome>;
 const hermetic: Record<string, Record<string, Outcome>> = {};
 
-beforeAll(async () => {
+/** The attacks contained at run time (one app holds them all); the others fail the build, each in an app of its own. */
+const AT_RUN_TIME = NODE_ATTACKS.filter((attack) => attack.buildError === undefined);
+const AT_BUILD = NODE_ATTACKS.filter((attack) => attack.buildError !== undefined);
+
+function appOf(name: string, attacks: NodeAttack[]): FixtureApp {
   const files: Record<string, string> = {
-    'src/main.js': appSource(NODE_ATTACKS),
-    'policy.json': JSON.stringify(policyOf(NODE_ATTACKS)),
+    'src/main.js': appSource(attacks),
+    'policy.json': JSON.stringify(policyOf(attacks)),
     ...packageFiles(VICTIM, 'cjs'),
   };
-  for (const attack of NODE_ATTACKS) Object.assign(files, packageFiles(attack, attack.kind));
-  app = createFixtureApp({ name: 'run-attacks', files });
+  for (const attack of attacks) Object.assign(files, packageFiles(attack, attack.kind));
+  return createFixtureApp({ name, files });
+}
+
+beforeAll(async () => {
+  app = appOf('run-attacks', AT_RUN_TIME);
   control = (await runApp(app, ['src/main.js'])).outcomes;
   await new Promise<void>((done, fail) => {
     execFile(process.execPath, [join(__dirname, 'build-with-host-require.mjs'), app.dir, 'src/main.js', join(app.dir, 'out-control'), join(app.dir, 'policy.json')],
@@ -70,26 +78,26 @@ beforeAll(async () => {
   const cell = (outcome: Outcome | undefined): string =>
     outcome === undefined ? 'missing' : 'escaped' in outcome ? `ESCAPED: ${outcome.escaped}` : 'threw' in outcome ? `threw: ${outcome.threw.slice(0, 90)}` : `got ${outcome.got}`;
   const short = (outcome: Outcome | undefined): string => cell(outcome).slice(0, 30).padEnd(30);
-  const rows = NODE_ATTACKS.map((attack) =>
+  const rows = AT_RUN_TIME.map((attack) =>
     `${attack.name.padEnd(38)} | ${short(control[attack.name])} | ${short(pluginControl[attack.name])} | ${cell(hermetic.default[attack.name])} | ${cell(hermetic.hardened[attack.name])}`);
   process.stdout.write(`attack | plain node | plugin with host require | hermetic run | hermetic run --hardened\n${rows.join('\n')}\n`);
 }, 300000);
 afterAll(() => app?.remove());
 
-const withControl = NODE_ATTACKS.filter((attack) => attack.control).map((attack) => attack.name);
+const withControl = AT_RUN_TIME.filter((attack) => attack.control).map((attack) => attack.name);
 
 test.each(withControl)('control: plain Node hands %s a host capability', (name) => {
   expect(control[name]).toHaveProperty('escaped');
 });
 
-const withPluginControl = NODE_ATTACKS.filter((attack) => attack.pluginControl === true).map((attack) => attack.name);
+const withPluginControl = AT_RUN_TIME.filter((attack) => attack.pluginControl === true).map((attack) => attack.name);
 
 test.each(withPluginControl)('control: the plugin alone, with the host\'s require in the banner, hands %s a host capability', (name) => {
   expect(pluginControl[name]).toHaveProperty('escaped');
 });
 
 describe.each(['default', 'hardened'])('hermetic run (%s mode)', (mode) => {
-  test.each(NODE_ATTACKS.map((attack) => [attack.name, attack.waitsOn ?? 'this task'] as const))('%s obtains nothing (containment: %s)', (name) => {
+  test.each(AT_RUN_TIME.map((attack) => [attack.name, attack.waitsOn ?? 'this task'] as const))('%s obtains nothing (containment: %s)', (name) => {
     const outcome = hermetic[mode][name];
     expect(outcome).toBeDefined();
     expect(outcome).not.toHaveProperty('escaped');
@@ -104,4 +112,26 @@ test('a computed require is refused with a message that says why and what to wri
 
 test('a function constructor cannot compile in default mode: the run has string compilation disabled', () => {
   expect(hermetic.default['atk-node-async-function-constructor']).toEqual({ threw: 'Code generation from strings disallowed for this context' });
+});
+
+describe.each(AT_BUILD.map((attack) => [attack.name, attack] as const))('%s: refused at build time', (_name, attack) => {
+  let refused: FixtureApp;
+  beforeAll(() => {
+    refused = appOf(attack.name, [attack]);
+  });
+  afterAll(() => refused?.remove());
+
+  test('control: plain Node hands it a host capability', async () => {
+    expect((await runApp(refused, ['src/main.js'])).outcomes[attack.name]).toHaveProperty('escaped');
+  }, 120000);
+
+  test.each(['default', 'hardened'])('hermetic run (%s mode) fails the build, naming the package and the import', async (mode) => {
+    const result = await new Promise<{ code: number | string | null; output: string }>((done) => {
+      execFile(process.execPath, [cli, 'run', 'src/main.js', '--policy', 'policy.json', ...(mode === 'hardened' ? ['--hardened'] : [])],
+        { cwd: refused.dir, timeout: 120000 }, (error, stdout, stderr) => done({ code: error === null ? 0 : error.code ?? null, output: stdout + stderr }));
+    });
+    expect(result.code).not.toBe(0);
+    expect(result.output).toContain(attack.buildError);
+    expect(result.output).not.toContain('"escaped"');
+  }, 120000);
 });

@@ -23,6 +23,8 @@ export interface NodeAttack {
   pluginControl?: boolean;
   /** What the attack's containment waits on, when it is not this task's (report it, never skip). */
   waitsOn?: string;
+  /** The defence is a build-time refusal: the build of an app holding this package fails with this text. */
+  buildError?: string;
 }
 
 /** The name of the child_process module spelt so that no bundler can resolve it statically. */
@@ -163,7 +165,7 @@ export const NODE_ATTACKS: NodeAttack[] = [
     // esbuild bundles a data: URL module as it is, uncompiled: its globalThis is the host's.
     code: `export const attack = () => import('data:text/javascript,export default globalThis');`,
     control: true,
-    waitsOn: 'lead: the esbuild plugin compiles or rejects modules of the dataurl namespace (data: URL imports)',
+    buildError: 'Package "atk-node-import-data-url" (node_modules/atk-node-import-data-url/index.js) imports a URL ("data:text/javascript,export default globalThis")',
   },
   {
     name: 'atk-node-env-write',
@@ -172,7 +174,6 @@ export const NODE_ATTACKS: NodeAttack[] = [
     // Reported through the host's environment, which the app reads after the attack.
     code: `exports.attack = () => { process.env.HERMETIC_ATTACK_ENV = 'written by a package'; return undefined; };`,
     control: true,
-    waitsOn: 'engineer A: package-globals.ts gives a package granted process.env a view whose writes do not reach the host',
   },
   {
     name: 'atk-node-banner-names-esm',
