@@ -33,6 +33,8 @@ export type HermeticViteOptions = HermeticRollupOptions;
  */
 export function hermetic(options: HermeticViteOptions = {}): Plugin[] {
   const buildSettings: HermeticRollupOptions = { ...options };
+  // Worker bundles: the same options, read when their build starts; the app's policy is reported once, by the main build.
+  const workerSettings: HermeticRollupOptions = { ...options, onPolicy: undefined };
   const serveSettings: HermeticRollupOptions = { ...options, serve: true };
   const forBuild = rollupHermetic(buildSettings) as unknown as Plugin;
   const forServe = rollupHermetic(serveSettings) as unknown as Plugin;
@@ -44,9 +46,20 @@ export function hermetic(options: HermeticViteOptions = {}): Plugin[] {
       name: 'hermetic',
       apply: 'build',
       enforce: 'post',
+      config(config) {
+        // A worker (`new Worker(new URL('./w.js', import.meta.url))`) is bundled by a build of its own: its
+        // packages are confined there too, each worker realm with its own package globals from its `self`.
+        const userPlugins = config.worker?.plugins;
+        return {
+          worker: {
+            plugins: () => [...(userPlugins?.() ?? []), rollupHermetic(workerSettings) as unknown as Plugin],
+          },
+        };
+      },
       configResolved(config) {
         // The app (the policy's $root$) is Vite's root unless told otherwise.
         buildSettings.root ??= config.root;
+        workerSettings.root ??= config.root;
       },
     },
     {
