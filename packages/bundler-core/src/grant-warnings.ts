@@ -4,10 +4,14 @@
  * (dom-grants.ts); in Node, the whole `process` object (`process.binding`,
  * `process.dlopen`, `getBuiltinModule`) and the built-ins that compile or
  * start code (`vm`, `module`, `worker_threads`, `child_process`) are the
- * host's whole authority.
+ * host's whole authority; in browsers, `Worker` and `SharedWorker` start any
+ * same-origin script in a realm of its own with the page's capabilities.
  */
 import { domGrantWarnings } from './dom-grants.js';
 import type { Policy } from './policy-types.js';
+
+/** Globals that start a realm of the page's own (a worker runs any same-origin script with the page's capabilities). */
+const REALM_GLOBALS = ['Worker', 'SharedWorker', 'navigator.serviceWorker'];
 
 /** Built-in modules whose grant is a grant of everything the host can do. */
 const AUTHORITY_BUILTINS = ['child_process', 'module', 'vm', 'worker_threads', 'inspector'];
@@ -17,7 +21,11 @@ export function grantWarnings(policy: Policy): string[] {
   const warnings = domGrantWarnings(policy);
   for (const [packageName, entry] of Object.entries(policy.resources)) {
     const named: string[] = [];
-    if (entry.globals?.process !== undefined && entry.globals.process !== false) named.push('the global "process"');
+    const globals = entry.globals ?? {};
+    if (globals.process !== undefined && globals.process !== false) named.push('the global "process"');
+    for (const name of REALM_GLOBALS) {
+      if (globals[name] !== undefined && globals[name] !== false) named.push(`the global "${name}" (a worker runs any same-origin script with the page's capabilities)`);
+    }
     for (const builtin of AUTHORITY_BUILTINS) {
       const granted = Object.entries(entry.builtin ?? {}).some(([path, value]) => value === true && (path === builtin || path.startsWith(`${builtin}.`)));
       if (granted) named.push(`the built-in "${builtin}"`);
