@@ -14,7 +14,7 @@
 export const { apply, getOwnPropertyDescriptor, set: reflectSet, setPrototypeOf, getPrototypeOf, defineProperty: reflectDefine } = Reflect;
 
 /** `Object`'s functions as they were at start-up. */
-export const { defineProperty, freeze, isFrozen, create, getOwnPropertyNames, keys } = Object;
+export const { defineProperty, freeze, create, getOwnPropertyNames, keys } = Object;
 
 /** A method as a plain function of its receiver and arguments (SES's `uncurryThis`). */
 export const uncurryThis = <A extends unknown[], R>(method: (...args: A) => R) =>
@@ -52,10 +52,20 @@ export const bare = <T extends object>(object: T): T => {
   return object;
 };
 
+/** The descriptor of a data property as an assignment creates it (writable, enumerable, configurable). */
+export const assigned = (value: unknown): PropertyDescriptor => bare({ value, writable: true, enumerable: true, configurable: true });
+
+/** The descriptor of an enumerable data property that can be neither written nor redefined. */
+export const constant = (value: unknown): PropertyDescriptor => bare({ value, enumerable: true });
+
+/** The descriptor of a new accessor property: live, non-configurable, read-only without `write`. */
+export const accessor = (read: () => unknown, write?: (value: unknown) => void, enumerable = true): PropertyDescriptor =>
+  bare({ get: read, set: write, enumerable });
+
 /** `object[key]` if it is an own data property, read without reaching a getter or the prototype chain. */
 export function ownValue(object: object, key: PropertyKey): unknown {
   const descriptor = getOwnPropertyDescriptor(object, key);
-  return descriptor !== undefined && hasOwn(descriptor, 'value') ? descriptor.value : undefined;
+  return descriptor === undefined ? undefined : bare(descriptor).value;
 }
 
 /**
@@ -67,7 +77,10 @@ export function safeGet(object: unknown, key: string, withObjectPrototype?: bool
   for (let o = object; o !== null && (typeof o === 'object' || typeof o === 'function'); o = getPrototypeOf(o as object)) {
     if (o === ObjectPrototype) return withObjectPrototype === true ? ownValue(o, key) : undefined;
     const descriptor = getOwnPropertyDescriptor(o as object, key);
-    if (descriptor !== undefined) return hasOwn(descriptor, 'value') ? descriptor.value : descriptor.get === undefined ? undefined : apply(descriptor.get, object, []);
+    if (descriptor === undefined) continue;
+    // A fresh descriptor, made null-prototype before it is read: a data property's has no `get`.
+    const get = bare(descriptor).get;
+    return get === undefined ? descriptor.value : apply(get, object, []);
   }
   return undefined;
 }

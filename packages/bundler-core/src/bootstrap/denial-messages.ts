@@ -4,14 +4,14 @@
  * into the override file. The bootstrap builds them after package code may
  * have run, so they use only captured intrinsics (captured.ts).
  */
-import { ReferenceErrorConstructor, bare, defineProperty, freeze, stringify } from './captured.js';
+import { ReferenceErrorConstructor, assigned, defineProperty, freeze, stringify } from './captured.js';
 
 /** Error class for a denied import, so callers can tell policy failures apart. */
 export class HermeticPolicyError extends Error {
   constructor(message: string) {
     super(message);
-    // Defined, not assigned: an assignment would reach a setter a package put on Error.prototype.
-    defineProperty(this, 'name', bare({ value: 'HermeticPolicyError', writable: true, enumerable: true, configurable: true }));
+    // Defined as an assignment would create it, not assigned: an assignment would reach a setter a package put on Error.prototype.
+    defineProperty(this, 'name', assigned('HermeticPolicyError'));
   }
 }
 // A package holding one of these errors must not be able to re-parent the class for everyone.

@@ -9,7 +9,7 @@
  * (captured.ts); it never reads the host's environment through its prototype,
  * where another package may have put a getter.
  */
-import { ObjectPrototype, ProxyConstructor, bare, create, getOwnPropertyNames, hasOwn, ownValue } from './captured.js';
+import { ObjectPrototype, ProxyConstructor, assigned, bare, create, getOwnPropertyNames, hasOwn, ownValue } from './captured.js';
 
 const EMPTY = create(null) as object;
 
@@ -28,36 +28,30 @@ export function envView(readEnv: () => unknown): object {
   };
   const has = (name: PropertyKey): boolean => (hasOwn(overlay, name) ? overlay[name] !== undefined : hasOwn(hostEnv(), name));
   const read = (name: PropertyKey): unknown => (hasOwn(overlay, name) ? overlay[name] : ownValue(hostEnv(), name));
-  // Node's own conversions: a symbol name throws, a value becomes a string.
-  const write = (name: PropertyKey, value: unknown): true => {
-    overlay[`${name as string}`] = `${value as string}`;
+  // Node's own conversions: a symbol name throws, a value becomes a string (undefined marks a deletion).
+  const put = (name: PropertyKey, value: string | undefined): true => {
+    overlay[`${name as string}`] = value;
     return true;
   };
   return new ProxyConstructor(create(null) as object, bare<ProxyHandler<object>>({
     // Inherited members (`hasOwnProperty`) are Object.prototype's data properties; no getter is run.
     get: (_target, name) => (has(name) ? read(name) : ownValue(ObjectPrototype, name)),
     has: (_target, name) => has(name) || name in ObjectPrototype,
-    set: (_target, name, value) => write(name, value),
+    set: (_target, name, value) => put(name, `${value as string}`),
+    // The descriptor is the engine's fresh copy: made null-prototype, its fields are read as own ones only.
     defineProperty: (_target, name, descriptor) =>
-      !hasOwn(descriptor, 'get') && !hasOwn(descriptor, 'set') && ownValue(descriptor, 'configurable') !== false &&
-      write(name, ownValue(descriptor, 'value')),
-    deleteProperty: (_target, name) => {
-      overlay[`${name as string}`] = undefined;
-      return true;
-    },
+      !('get' in bare(descriptor) || 'set' in descriptor) && descriptor.configurable !== false && put(name, `${descriptor.value as string}`),
+    deleteProperty: (_target, name) => put(name, undefined),
     ownKeys: () => {
       const names = create(null) as Record<string, true>;
-      const hostNames = getOwnPropertyNames(hostEnv());
-      for (let i = 0; i < hostNames.length; i++) names[hostNames[i]] = true;
-      const written = getOwnPropertyNames(overlay);
-      for (let i = 0; i < written.length; i++) {
-        if (overlay[written[i]] === undefined) delete names[written[i]];
-        else names[written[i]] = true;
-      }
+      const add = (list: string[]): void => {
+        for (let i = 0; i < list.length; i++) if (has(list[i])) names[list[i]] = true;
+      };
+      add(getOwnPropertyNames(hostEnv()));
+      add(getOwnPropertyNames(overlay));
       return getOwnPropertyNames(names);
     },
-    getOwnPropertyDescriptor: (_target, name) =>
-      has(name) ? bare({ value: read(name), writable: true, enumerable: true, configurable: true }) : undefined,
+    getOwnPropertyDescriptor: (_target, name) => (has(name) ? assigned(read(name)) : undefined),
     getPrototypeOf: () => ObjectPrototype,
     setPrototypeOf: () => false,
     // The target must stay extensible: a non-extensible one would have to list every key the Proxy reports.

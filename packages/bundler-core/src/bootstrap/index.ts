@@ -6,7 +6,7 @@ export { createPackageScopes } from './package-scopes.js';
 export type { PackageScopes, PackageScopesOptions, PackageScope } from './package-scopes.js';
 export { HermeticPolicyError, deniedGlobalError, deniedImportError, computedImportMessage } from './denial-messages.js';
 export { definePackageGlobals, grantTree } from './package-globals.js';
-export type { GrantTree, GrantedNames } from './package-globals.js';
+export type { GrantTree } from './package-globals.js';
 export { createPackageGlobal, intrinsicDescriptors } from './package-global.js';
 export type { IntrinsicDescriptors } from './package-global.js';
 export { bundlePolicy } from './bundled-policy.js';

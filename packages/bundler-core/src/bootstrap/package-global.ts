@@ -6,10 +6,10 @@
  * meaning itself, and what its policy grants (package-globals.ts).
  */
 import { INTRINSIC_NAMES } from '../intrinsic-names.js';
-import { EvalErrorConstructor, FunctionPrototype, bare, create, defineProperty, getOwnPropertyDescriptor, keys } from './captured.js';
-import { definePackageGlobals, type GrantTree, type GrantedNames } from './package-globals.js';
+import { EvalErrorConstructor, FunctionPrototype, ObjectPrototype, bare, create, defineProperty, getOwnPropertyDescriptor } from './captured.js';
+import { definePackageGlobals, type GrantTree } from './package-globals.js';
 
-/** The host's intrinsic globals as null-prototype descriptors, by name. */
+/** The host's intrinsic globals as null-prototype descriptors, by name (a null-prototype record). */
 export type IntrinsicDescriptors = Record<string, PropertyDescriptor>;
 
 /** The host's intrinsics, taken before any package runs (names a package global provides itself are left out). */
@@ -29,18 +29,17 @@ function cannotCompile(what: string): EvalError {
 
 /**
  * A global object for one package, filled with `intrinsics` (from
- * {@link intrinsicDescriptors}) and per `tree` (package-globals.ts), and the
- * names granted.
+ * {@link intrinsicDescriptors}) and per `tree` (package-globals.ts).
  */
-export function createPackageGlobal(host: object, tree: GrantTree, intrinsics: IntrinsicDescriptors): { global: object; granted: GrantedNames } {
-  const global = {};
-  const names = keys(intrinsics);
-  for (let i = 0; i < names.length; i++) defineProperty(global, names[i], intrinsics[names[i]]);
-  const evaluator = { eval: (source: unknown): unknown => { if (typeof source === 'string') throw cannotCompile('eval'); return source; } }.eval;
+export function createPackageGlobal(host: object, tree: GrantTree, intrinsics: IntrinsicDescriptors): object {
+  // Object.create reads only the record's own keys and the descriptors' own fields (both null-prototype).
+  const global = create(ObjectPrototype, intrinsics) as object;
+  const own = (name: string, value: unknown): void => { defineProperty(global, name, bare({ value, writable: true, configurable: true })); };
+  own('eval', { eval: (source: unknown): unknown => { if (typeof source === 'string') throw cannotCompile('eval'); return source; } }.eval);
   // Shares Function.prototype, so `instanceof Function` and `.prototype` checks still hold.
   const functionConstructor = function Function(): never { throw cannotCompile('Function'); };
   functionConstructor.prototype = FunctionPrototype;
-  defineProperty(global, 'eval', bare({ value: evaluator, writable: true, configurable: true }));
-  defineProperty(global, 'Function', bare({ value: functionConstructor, writable: true, configurable: true }));
-  return bare({ global, granted: definePackageGlobals(global, host, tree) });
+  own('Function', functionConstructor);
+  definePackageGlobals(global, host, tree);
+  return global;
 }

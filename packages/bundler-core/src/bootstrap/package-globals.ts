@@ -30,9 +30,9 @@
 import type { GlobalGrant } from '../policy-types.js';
 import { GLOBAL_ALIAS_NAMES } from '../intrinsic-names.js';
 import {
-  ObjectPrototype, ProxyConstructor, WeakMapConstructor, apply, bare, create, defineProperty, freeze, getOwnPropertyDescriptor,
+  ObjectPrototype, ProxyConstructor, WeakMapConstructor, apply, bare, constant, defineProperty, freeze, getOwnPropertyDescriptor,
   getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, keys, ownValue, reflectDefine, reflectSet, safeGet,
-  weakMapGet, weakMapSet,
+  weakMapGet, weakMapSet, accessor, assigned,
 } from './captured.js';
 import { envView } from './env-view.js';
 
@@ -57,19 +57,16 @@ export function grantTree(grants: Record<string, GlobalGrant>): GrantTree {
   return root;
 }
 
-/** What {@link definePackageGlobals} granted, for the denial checks (a null-prototype record). */
-export type GrantedNames = Record<string, true>;
-
-type Fix = (value: unknown, owner: unknown) => unknown;
-
 // Calls a package's callback with no receiver, whoever the host calls it on.
 const CALLBACK_HANDLER: ProxyHandler<(...args: unknown[]) => unknown> = bare({
   apply: (target: (...args: unknown[]) => unknown, _self: unknown, args: unknown[]) => apply(target, undefined, args),
 });
 
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
 /** Whether `value` is a plain or namespace object (`console`), not an instance of a host class. */
 function isPlainObject(value: unknown): value is object {
-  if (typeof value !== 'object' || value === null) return false;
+  if (!isObject(value)) return false;
   const prototype = getPrototypeOf(value);
   return prototype === ObjectPrototype || (prototype !== null && getPrototypeOf(prototype) === ObjectPrototype && !hasOwn(prototype, 'constructor'));
 }
@@ -77,29 +74,35 @@ function isPlainObject(value: unknown): value is object {
 /** Writes `value` to a host object's `name` without reaching a setter on `Object.prototype`. */
 function writeHost(object: object, name: string, value: unknown): void {
   if (hasBelowObjectPrototype(object, name)) reflectSet(object, name, value);
-  else reflectDefine(object, name, bare({ value, writable: true, enumerable: true, configurable: true }));
+  else reflectDefine(object, name, assigned(value));
 }
 
-function liveAccessor(read: () => unknown, write: ((value: unknown) => void) | undefined, enumerable = true): PropertyDescriptor {
-  return bare({ get: read, set: write, enumerable, configurable: false });
-}
-
-/** The per-package functions that turn host values into what the package may hold. */
-function hostFixer(own: object): { fix: Fix; written: (name: string, value: unknown) => unknown } {
-  const wrappers = new WeakMapConstructor<object, unknown>();
+/**
+ * Defines the granted globals (`tree`, from {@link grantTree}) on `target` (a
+ * package's global object). Names it already owns (intrinsics, `eval`) are left
+ * alone, and so are names the host has only on `Object.prototype`;
+ * `globalThis`, and `window`, `self` and `global` when the host has them, are
+ * `target` itself.
+ */
+export function definePackageGlobals(target: object, host: object, tree: GrantTree): void {
+  // The package's table: a host value to what the package holds instead (a function's wrapper, a plain
+  // object's view), a callback wrapper back to the package's function, and the package's own global and
+  // views to themselves.
+  const held = new WeakMapConstructor<object, unknown>();
+  const remember = (key: object, value: unknown): unknown => {
+    weakMapSet(held, key, value);
+    return value;
+  };
+  remember(target, target);
+  // A package's function to its callback wrapper.
   const callbacks = new WeakMapConstructor<object, unknown>();
-  const originals = new WeakMapConstructor<object, unknown>();
-  // The package's own global and views: a call with one of them as receiver goes to the host owner.
-  const ours = new WeakMapConstructor<object, boolean>();
-  weakMapSet(ours, own, true);
-
   const callback = (value: unknown): unknown => {
     if (typeof value !== 'function') return value;
     let wrapper = weakMapGet(callbacks, value);
     if (wrapper === undefined) {
       wrapper = new ProxyConstructor(value as (...args: unknown[]) => unknown, CALLBACK_HANDLER);
       weakMapSet(callbacks, value, wrapper);
-      weakMapSet(originals, wrapper as object, value);
+      remember(wrapper as object, value);
     }
     return wrapper;
   };
@@ -109,112 +112,69 @@ function hostFixer(own: object): { fix: Fix; written: (name: string, value: unkn
     const names = getOwnPropertyNames(object);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
-      const descriptor = getOwnPropertyDescriptor(object, name)!;
+      const descriptor = bare(getOwnPropertyDescriptor(object, name)!);
       // Host accessors with a setter (an API action) stay writable; data members (methods) cannot be replaced.
-      const setter = hasOwn(descriptor, 'set') && descriptor.set !== undefined;
-      defineProperty(result, name, liveAccessor(
+      defineProperty(result, name, accessor(
         () => fix(safeGet(object, name), object),
-        setter ? (value) => { writeHost(object, name, callback(value)); } : undefined,
+        descriptor.set === undefined ? undefined : (value) => { writeHost(object, name, callback(value)); },
         descriptor.enumerable,
       ));
     }
-    weakMapSet(ours, result, true);
+    remember(result, result);
     return freeze(result);
   };
 
-  const fix: Fix = (value, owner) => {
-    if (typeof value === 'function') {
-      const original = weakMapGet(originals, value);
-      if (original !== undefined) return original;
-      // Constructors (with a `prototype`) need no receiver.
-      if (hasOwn(value, 'prototype')) return value;
-    } else if (!isPlainObject(value)) {
-      return value;
-    }
-    let wrapper = weakMapGet(wrappers, value);
-    if (wrapper === undefined) {
-      if (typeof value === 'function') {
-        const name = ownValue(value, 'name');
-        const key = typeof name === 'string' ? name : '';
-        wrapper = {
-          [key](this: unknown, ...args: unknown[]): unknown {
-            for (let i = 0; i < args.length; i++) args[i] = callback(args[i]);
-            return apply(value, this === undefined || weakMapGet(ours, this as object) === true ? owner : this, args);
-          },
-        }[key];
-      } else {
-        wrapper = view(value);
-      }
-      weakMapSet(wrappers, value, wrapper);
-    }
-    return wrapper;
+  const fix = (value: unknown, owner: unknown): unknown => {
+    const known = weakMapGet(held, value as object);
+    if (known !== undefined) return known;
+    // Constructors (with a `prototype`) need no receiver; instances of host classes are handed out as they are.
+    if (typeof value === 'function' ? hasOwn(value, 'prototype') : !isPlainObject(value)) return value;
+    if (typeof value !== 'function') return remember(value as object, view(value as object));
+    const name = ownValue(value, 'name');
+    const key = typeof name === 'string' ? name : '';
+    return remember(value, {
+      [key](this: unknown, ...args: unknown[]): unknown {
+        for (let i = 0; i < args.length; i++) args[i] = callback(args[i]);
+        // No receiver (which the table maps to nothing), the package's global or a view: the call is the host owner's.
+        return apply(value, weakMapGet(held, this as object) === this ? owner : this, args);
+      },
+    }[key]);
   };
 
   // A function written to an event-handler property (`onmessage`) is a callback too.
   const written = (name: string, value: unknown): unknown => (name[0] === 'o' && name[1] === 'n' ? callback(value) : value);
-  return { fix, written };
-}
 
-function defineView(fixer: ReturnType<typeof hostFixer>, readParent: () => unknown, tree: GrantTree, path: string): object {
-  const result = {};
-  const names = keys(tree.children);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    const child = tree.children[name];
-    if (path === 'process' && name === 'env' && child.grant !== undefined && child.grant !== 'write') {
-      defineProperty(result, name, bare({ value: envView(() => safeGet(readParent(), name)), enumerable: true }));
-    } else if (child.grant !== undefined) {
-      defineProperty(result, name, liveAccessor(
-        () => { const parent = readParent(); return fixer.fix(safeGet(parent, name), parent); },
-        child.grant === 'write'
-          ? (value) => { const parent = readParent(); if (typeof parent === 'object' && parent !== null) writeHost(parent, name, fixer.written(name, value)); }
-          : undefined,
-      ));
-    } else {
-      const nested = defineView(fixer, () => safeGet(readParent(), name), child, `${path}.${name}`);
-      defineProperty(result, name, bare({ value: nested, enumerable: true }));
+  // Fills `object` (the global, path '', or a view of the host's `path`) with the grants of `tree`.
+  const defineGrants = (object: object, readParent: () => unknown, tree: GrantTree, path: string): object => {
+    const names = keys(tree.children);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const grant = tree.children[name].grant;
+      const at = path === '' ? name : `${path}.${name}`;
+      const read = (): unknown => safeGet(readParent(), name);
+      if (hasOwn(object, name) || (path === '' && !hasBelowObjectPrototype(host, name))) continue;
+      defineProperty(object, name, grant === undefined
+        ? constant(freeze(defineGrants({}, read, tree.children[name], at)))
+        : at === 'process.env' && grant !== 'write'
+          ? constant(envView(read))
+          : accessor(
+            () => {
+              const parent = readParent();
+              const value = safeGet(parent, name);
+              // A package that may replace the host's global may change it too: it gets the host's object, not a view.
+              return path === '' && grant === 'write' && typeof value === 'object' ? value : fix(value, parent);
+            },
+            grant === 'write'
+              ? (value) => { const parent = readParent(); if (isObject(parent)) writeHost(parent, name, written(name, value)); }
+              : undefined,
+          ));
     }
-  }
-  return freeze(result);
-}
+    return object;
+  };
 
-/**
- * Defines the granted globals (`tree`, from {@link grantTree}) on `target` (a
- * package's global object). Names it already owns (intrinsics, `eval`) are left
- * alone, and so are names the host has only on `Object.prototype`;
- * `globalThis`, and `window`, `self` and `global` when the host has them, are
- * `target` itself. Returns the top-level names defined.
- */
-export function definePackageGlobals(target: object, host: object, tree: GrantTree): GrantedNames {
-  const fixer = hostFixer(target);
-  const defined = create(null) as GrantedNames;
   for (let i = 0; i < GLOBAL_ALIAS_NAMES.length; i++) {
     const alias = GLOBAL_ALIAS_NAMES[i];
-    if ((alias in host || alias === 'globalThis') && !hasOwn(target, alias)) {
-      defineProperty(target, alias, bare({ value: target, writable: false, enumerable: false, configurable: false }));
-      defined[alias] = true;
-    }
+    if ((alias in host || alias === 'globalThis') && !hasOwn(target, alias)) defineProperty(target, alias, bare({ value: target }));
   }
-  const names = keys(tree.children);
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i];
-    const child = tree.children[name];
-    if (hasOwn(target, name) || !hasBelowObjectPrototype(host, name)) continue;
-    if (child.grant === 'write') {
-      // A package that may replace the host's global may change it too: it gets the host's object, not a view.
-      defineProperty(target, name, liveAccessor(
-        () => { const value = safeGet(host, name); return typeof value === 'object' ? value : fixer.fix(value, host); },
-        (value) => { writeHost(host, name, fixer.written(name, value)); },
-      ));
-    } else if (child.grant !== undefined) {
-      defineProperty(target, name, liveAccessor(
-        () => fixer.fix(safeGet(host, name), host),
-        undefined,
-      ));
-    } else {
-      defineProperty(target, name, bare({ value: defineView(fixer, () => safeGet(host, name), child, name), enumerable: true }));
-    }
-    defined[name] = true;
-  }
-  return defined;
+  defineGrants(target, () => host, tree, '');
 }

@@ -10,11 +10,11 @@
 import { ROOT_PACKAGE } from '../policy-types.js';
 import type { BundledPolicy } from './bundled-policy.js';
 import { createPackageGlobal, intrinsicDescriptors } from './package-global.js';
-import { grantTree, type GrantTree, type GrantedNames } from './package-globals.js';
+import { grantTree, type GrantTree } from './package-globals.js';
 import { HermeticPolicyError, computedImportMessage, deniedGlobalError, denialWarning } from './denial-messages.js';
 import {
-  ProxyConstructor, ReferenceErrorConstructor, TypeErrorConstructor, apply, bare, create, defineProperty, freeze,
-  getOwnPropertyDescriptor, getOwnPropertyNames, hasOwn, isFrozen, reflectSet, rejected, safeGet,
+  ProxyConstructor, ReferenceErrorConstructor, TypeErrorConstructor, accessor, apply, bare, constant, create, defineProperty, freeze,
+  getOwnPropertyDescriptor, getOwnPropertyNames, hasOwn, reflectSet, rejected, safeGet,
 } from './captured.js';
 
 /** Options of {@link createPackageScopes}. */
@@ -67,13 +67,6 @@ export interface PackageScopes {
   deniedImport<T>(message: string, load: () => Promise<T>): Promise<T>;
 }
 
-interface PackageState {
-  global: object;
-  granted: GrantedNames;
-  /** Made on first use. */
-  scopes?: { strict: PackageScope; sloppy: PackageScope };
-}
-
 const notDefined = (name: string): ReferenceError => new ReferenceErrorConstructor(`${name} is not defined`);
 
 /**
@@ -89,7 +82,8 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   const hostConsole = console;
   const hostWarn = console.warn;
   const warn = options.warn ?? ((message: string) => { apply(hostWarn, hostConsole, [message]); });
-  const packages = create(null) as Record<string, PackageState>;
+  // Per package, made on first use: its sloppy and strict scopes, in that order.
+  const packages = create(null) as Record<string, PackageScope[]>;
   const warned = create(null) as Record<string, true>;
   const intrinsics = intrinsicDescriptors(host);
   const trees = create(null) as Record<string, GrantTree>;
@@ -103,6 +97,11 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     warn(message);
   };
   const warnOnce = (message: string): void => logOnce(denialWarning(message));
+  // A denial: thrown, or in debug mode logged once and let through.
+  const refuse = (error: Error): void => {
+    if (!debug) throw error;
+    warnOnce(error.message);
+  };
 
   // A denied static import fails the whole bundle before any package's code runs (the bootstrap is
   // the first thing a package module reaches), as a failed link would.
@@ -113,51 +112,36 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   }
   denials.forEach(warnOnce);
 
-  const stateOf = (packageName: string): PackageState => {
-    let state = packages[packageName];
-    if (state !== undefined) return state;
+  const scopesOf = (packageName: string): PackageScope[] => {
+    const made = packages[packageName];
+    if (made !== undefined) return made;
     const tree = trees[packageName];
     if (tree === undefined && packageName === ROOT_PACKAGE) {
       throw new HermeticPolicyError(`No scope for "${ROOT_PACKAGE}": the application is trusted (no policy entry), so no package may ask for its scope.`);
     }
-    const created = createPackageGlobal(host, tree ?? noGrants, intrinsics);
-    if (frozen) freeze(created.global);
-    state = bare({ global: created.global, granted: created.granted });
-    packages[packageName] = state;
-    return state;
-  };
-
-  const scopesOf = (packageName: string): PackageState['scopes'] & object => {
-    const state = stateOf(packageName);
-    if (state.scopes !== undefined) return state.scopes;
-    const global = state.global;
-    const granted = state.granted;
+    const global = createPackageGlobal(host, tree ?? noGrants, intrinsics);
+    if (frozen) freeze(global);
     const own = global as Record<string, unknown>;
-    const isDenied = (name: string): boolean => granted[name] !== true && !(name in global) && name in host;
-    const deny = (name: string): boolean => {
-      const error = deniedGlobalError(packageName, name);
-      if (!debug) throw error;
-      warnOnce(error.message);
+    // A name the global lacks and the host has is denied: every name the policy grants is a non-configurable
+    // property of the global. Throws, or in debug mode logs and returns true (the host's value is used).
+    const denied = (name: string): boolean => {
+      if (!(name in host)) return false;
+      refuse(deniedGlobalError(packageName, name));
       return true;
     };
     // A name the global inherits is read without handing the global to a getter on Object.prototype.
     const valueOf = (name: string): unknown => (hasOwn(global, name) ? own[name] : safeGet(global, name, true));
     const read = (name: string): unknown => {
-      if (hasOwn(global, name)) return own[name];
-      if (name in global) return safeGet(global, name, true);
-      if (isDenied(name) && deny(name)) return safeGet(host, name);
+      if (name in global) return valueOf(name);
+      if (denied(name)) return safeGet(host, name);
       throw notDefined(name);
     };
     const writeStrict = (name: string, value: unknown): void => {
       if (!(name in global)) {
-        if (isDenied(name) && deny(name)) {
-          reflectSet(host, name, value);
-          return;
-        }
-        throw notDefined(name);
-      }
-      // An inherited name is written with no receiver a setter on Object.prototype could take.
-      if (!reflectSet(global, name, value, hasOwn(global, name) ? global : undefined)) {
+        if (!denied(name)) throw notDefined(name);
+        reflectSet(host, name, value);
+      } else if (!reflectSet(global, name, value, hasOwn(global, name) ? global : undefined)) {
+        // An inherited name is written with no receiver a setter on Object.prototype could take.
         throw new TypeErrorConstructor(`Cannot assign to read only global '${name}' in package "${packageName}"`);
       }
     };
@@ -179,18 +163,17 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
           return true;
         },
       }))) as Record<string, unknown>;
-      const isGlobalFrozen = isFrozen(global);
       const names = getOwnPropertyNames(global);
       for (let i = 0; i < names.length; i++) {
         const name = names[i];
-        const descriptor = isGlobalFrozen ? getOwnPropertyDescriptor(global, name) : undefined;
-        defineProperty(scope, name, descriptor !== undefined && hasOwn(descriptor, 'value')
-          ? bare({ value: descriptor.value, enumerable: true })
-          : bare({ get: () => read(name), set: (value: unknown) => write(name, value), enumerable: true }));
+        const descriptor = frozen ? bare(getOwnPropertyDescriptor(global, name)!) : undefined;
+        defineProperty(scope, name, descriptor !== undefined && 'value' in descriptor
+          ? constant(descriptor.value)
+          : accessor(() => read(name), (value) => write(name, value)));
       }
       return scope;
     };
-    const y = (name: string): string => (name in global ? typeof valueOf(name) : debug && isDenied(name) ? typeof safeGet(host, name) : 'undefined');
+    const y = (name: string): string => (name in global ? typeof valueOf(name) : debug && name in host ? typeof safeGet(host, name) : 'undefined');
     // The engine substitutes its realm's global for a sloppy function's missing receiver.
     const w = (value: unknown): unknown => (value === realGlobal || value === host ? global : value);
     const d = (specifier: unknown, where: string): Promise<never> => {
@@ -199,18 +182,12 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
       return rejected(error);
     };
     const t = scopeWith(writeStrict);
-    state.scopes = bare({ strict: freeze({ g: t, t, y, w, d }), sloppy: freeze({ g: scopeWith(writeSloppy), t, y, w, d }) });
-    return state.scopes;
+    return packages[packageName] = [freeze({ g: scopeWith(writeSloppy), t, y, w, d }), freeze({ g: t, t, y, w, d })];
   };
 
-  const scopeOf = (packageName: string, strict: boolean): PackageScope => scopesOf(packageName)[strict ? 'strict' : 'sloppy'];
-
   return {
-    scopeOf,
-    denied(message) {
-      if (!debug) throw new HermeticPolicyError(message);
-      warnOnce(message);
-    },
+    scopeOf: (packageName, strict) => scopesOf(packageName)[strict ? 1 : 0],
+    denied: (message) => { refuse(new HermeticPolicyError(message)); },
     deniedImport(message, load) {
       if (!debug) return rejected(new HermeticPolicyError(message));
       warnOnce(message);
