@@ -14,7 +14,7 @@
 export const { apply, getOwnPropertyDescriptor, set: reflectSet, setPrototypeOf, getPrototypeOf, defineProperty: reflectDefine } = Reflect;
 
 /** `Object`'s functions as they were at start-up. */
-export const { defineProperty, freeze, create, getOwnPropertyNames, keys } = Object;
+export const { defineProperty, freeze, create, getOwnPropertyNames } = Object;
 
 /** A method as a plain function of its receiver and arguments (SES's `uncurryThis`). */
 export const uncurryThis = <A extends unknown[], R>(method: (...args: A) => R) =>
@@ -51,6 +51,9 @@ export const bare = <T extends object>(object: T): T => {
   setPrototypeOf(object, null);
   return object;
 };
+
+/** Whether `value` is an object (not null, not a function). */
+export const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** The descriptor of a data property as an assignment creates it (writable, enumerable, configurable). */
 export const assigned = (value: unknown): PropertyDescriptor => bare({ value, writable: true, enumerable: true, configurable: true });

@@ -9,22 +9,23 @@
  * (captured.ts); it never reads the host's environment through its prototype,
  * where another package may have put a getter.
  */
-import { ObjectPrototype, ProxyConstructor, assigned, bare, create, getOwnPropertyNames, hasOwn, ownValue } from './captured.js';
+import { ObjectPrototype, ProxyConstructor, assigned, bare, create, getOwnPropertyNames, hasOwn, isObject, ownValue } from './captured.js';
 
 const EMPTY = create(null) as object;
 
 /**
- * A Proxy over a null-prototype target that reads `readEnv()` (the host's
+ * A Proxy over an empty target that reads `readEnv()` (the host's
  * `process.env`) through the package's overlay and writes only to the overlay.
  * Every property it reports is configurable, and the target stays extensible
  * and empty, so the Proxy invariants hold whatever the host's environment holds.
+ * Its prototype is the target's, `Object.prototype`, which no package can change.
  */
 export function envView(readEnv: () => unknown): object {
   // Per name: the package's value, or undefined where the package deleted it.
   const overlay = create(null) as Record<PropertyKey, string | undefined>;
   const hostEnv = (): object => {
     const env = readEnv();
-    return typeof env === 'object' && env !== null ? env : EMPTY;
+    return isObject(env) ? env : EMPTY;
   };
   const has = (name: PropertyKey): boolean => (hasOwn(overlay, name) ? overlay[name] !== undefined : hasOwn(hostEnv(), name));
   const read = (name: PropertyKey): unknown => (hasOwn(overlay, name) ? overlay[name] : ownValue(hostEnv(), name));
@@ -33,7 +34,7 @@ export function envView(readEnv: () => unknown): object {
     overlay[`${name as string}`] = value;
     return true;
   };
-  return new ProxyConstructor(create(null) as object, bare<ProxyHandler<object>>({
+  return new ProxyConstructor({}, bare<ProxyHandler<object>>({
     // Inherited members (`hasOwnProperty`) are Object.prototype's data properties; no getter is run.
     get: (_target, name) => (has(name) ? read(name) : ownValue(ObjectPrototype, name)),
     has: (_target, name) => has(name) || name in ObjectPrototype,
@@ -52,7 +53,6 @@ export function envView(readEnv: () => unknown): object {
       return getOwnPropertyNames(names);
     },
     getOwnPropertyDescriptor: (_target, name) => (has(name) ? assigned(read(name)) : undefined),
-    getPrototypeOf: () => ObjectPrototype,
     setPrototypeOf: () => false,
     // The target must stay extensible: a non-extensible one would have to list every key the Proxy reports.
     preventExtensions: () => false,

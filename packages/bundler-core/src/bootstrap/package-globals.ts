@@ -31,28 +31,29 @@ import type { GlobalGrant } from '../policy-types.js';
 import { GLOBAL_ALIAS_NAMES } from '../intrinsic-names.js';
 import {
   ObjectPrototype, ProxyConstructor, WeakMapConstructor, apply, bare, constant, defineProperty, freeze, getOwnPropertyDescriptor,
-  getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, keys, ownValue, reflectDefine, reflectSet, safeGet,
+  getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, isObject, ownValue, reflectDefine, reflectSet, safeGet,
   weakMapGet, weakMapSet, accessor, assigned,
 } from './captured.js';
 import { envView } from './env-view.js';
 
+/** Where a {@link GrantTree} node keeps its own grant (a symbol: every string key is a path part). */
+export const GRANT: unique symbol = Symbol('grant');
+
 /** A package's grants as a tree of path parts (null-prototype records, built at start-up by {@link grantTree}). */
 export interface GrantTree {
-  grant?: GlobalGrant;
-  children: Record<string, GrantTree>;
+  [GRANT]?: GlobalGrant;
+  [part: string]: GrantTree;
 }
-
-const node = (): GrantTree => bare({ children: bare({}) as Record<string, GrantTree> });
 
 /** The tree of `grants` (LavaMoat's `globals`, dotted paths included); call it before any package code runs. */
 export function grantTree(grants: Record<string, GlobalGrant>): GrantTree {
-  const root = node();
+  const root = bare({}) as GrantTree;
   for (const path of Object.keys(grants)) {
     const grant = grants[path];
     if (grant === false) continue;
     let at = root;
-    for (const part of path.split('.')) at = at.children[part] ??= node();
-    at.grant = grant;
+    for (const part of path.split('.')) at = at[part] ??= bare({}) as GrantTree;
+    at[GRANT] = grant;
   }
   return root;
 }
@@ -61,8 +62,6 @@ export function grantTree(grants: Record<string, GlobalGrant>): GrantTree {
 const CALLBACK_HANDLER: ProxyHandler<(...args: unknown[]) => unknown> = bare({
   apply: (target: (...args: unknown[]) => unknown, _self: unknown, args: unknown[]) => apply(target, undefined, args),
 });
-
-const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
 /** Whether `value` is a plain or namespace object (`console`), not an instance of a host class. */
 function isPlainObject(value: unknown): value is object {
@@ -146,15 +145,15 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
 
   // Fills `object` (the global, path '', or a view of the host's `path`) with the grants of `tree`.
   const defineGrants = (object: object, readParent: () => unknown, tree: GrantTree, path: string): object => {
-    const names = keys(tree.children);
+    const names = getOwnPropertyNames(tree);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
-      const grant = tree.children[name].grant;
+      const grant = tree[name][GRANT];
       const at = path === '' ? name : `${path}.${name}`;
       const read = (): unknown => safeGet(readParent(), name);
       if (hasOwn(object, name) || (path === '' && !hasBelowObjectPrototype(host, name))) continue;
       defineProperty(object, name, grant === undefined
-        ? constant(freeze(defineGrants({}, read, tree.children[name], at)))
+        ? constant(freeze(defineGrants({}, read, tree[name], at)))
         : at === 'process.env' && grant !== 'write'
           ? constant(envView(read))
           : accessor(
