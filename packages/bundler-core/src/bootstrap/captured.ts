@@ -32,10 +32,9 @@ export const weakMapSet = uncurryThis(weakSet) as (map: WeakMap<object, unknown>
 /** `JSON.stringify`, called on strings only (so no `toJSON` is looked up). */
 export const { stringify } = JSON;
 
-const { reject } = Promise;
 const PromiseConstructor = Promise;
-/** A promise rejected with `reason` (`Promise.reject`, which looks up no `then`). */
-export const rejected = (reason: unknown): Promise<never> => apply(reject, PromiseConstructor, [reason]) as Promise<never>;
+/** A promise rejected with `reason` (made by the constructor, which looks up no `then`). */
+export const rejected = (reason: unknown): Promise<never> => new PromiseConstructor((_resolve, reject) => { reject(reason); });
 
 /** Constructors and prototypes the bootstrap uses. */
 export const ProxyConstructor = Proxy;
@@ -43,6 +42,7 @@ export const WeakMapConstructor = WeakMap;
 export const ReferenceErrorConstructor = ReferenceError;
 export const TypeErrorConstructor = TypeError;
 export const EvalErrorConstructor = EvalError;
+export const ObjectConstructor = Object;
 export const ObjectPrototype = Object.prototype;
 export const FunctionPrototype = Function.prototype;
 
@@ -51,6 +51,9 @@ export const bare = <T extends object>(object: T): T => {
   setPrototypeOf(object, null);
   return object;
 };
+
+/** Whether `value` is an object or a function (`Object(value)` wraps any other value). */
+export const isReference = (value: unknown): value is object => ObjectConstructor(value) === value;
 
 /** Whether `value` is an object (not null, not a function). */
 export const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
@@ -77,7 +80,7 @@ export function ownValue(object: object, key: PropertyKey): unknown {
  * on `object`), then `Object.prototype`'s own data properties if `withObjectPrototype`, else undefined.
  */
 export function safeGet(object: unknown, key: string, withObjectPrototype?: boolean): unknown {
-  for (let o = object; o !== null && (typeof o === 'object' || typeof o === 'function'); o = getPrototypeOf(o as object)) {
+  for (let o = object; isReference(o); o = getPrototypeOf(o)) {
     if (o === ObjectPrototype) return withObjectPrototype === true ? ownValue(o, key) : undefined;
     const descriptor = getOwnPropertyDescriptor(o as object, key);
     if (descriptor === undefined) continue;

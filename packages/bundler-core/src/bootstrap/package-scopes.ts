@@ -106,9 +106,9 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   // A denied static import fails the whole bundle before any package's code runs (the bootstrap is
   // the first thing a package module reaches), as a failed link would.
   const denials = options.policy.denied ?? [];
-  if (denials.length > 0 && !debug) {
-    const more = denials.length > 1 ? ` (and ${denials.length - 1} more denied import${denials.length > 2 ? 's' : ''}: ${denials.slice(1).join(' | ')})` : '';
-    throw new HermeticPolicyError(denials[0] + more);
+  const more = denials.length - 1;
+  if (more >= 0 && !debug) {
+    throw new HermeticPolicyError(more > 0 ? `${denials[0]} (and ${more} more denied import${more > 1 ? 's' : ''}: ${denials.slice(1).join(' | ')})` : denials[0]);
   }
   denials.forEach(warnOnce);
 
@@ -146,33 +146,32 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
       }
     };
     // Sloppy code: a write to a name neither the package nor the host has creates it (on a frozen
-    // package global the write is ignored, as the engine would); everything else is the strict scope's.
+    // package global the write is ignored, as the engine would); everything else is as in strict code.
     const writeSloppy = (name: string, value: unknown): void => {
       if (name in global || name in host) writeStrict(name, value);
       else reflectSet(global, name, value);
     };
-    // Every name the global has when the scope is made is an own property of the scope (a frozen global's
-    // data properties read once, the rest live), so the code's global reads are plain property reads. Any
-    // other name (absent, denied, or created later) reaches the prototype, which resolves it as the
-    // global environment would: one scope per package, whatever names its modules use.
-    const scopeWith = (write: (name: string, value: unknown) => void): Record<string, unknown> => {
-      const scope = create(new ProxyConstructor(create(null) as object, bare({
-        get: (_target: object, name: string | symbol) => (typeof name === 'string' ? read(name) : undefined),
-        set: (_target: object, name: string | symbol, value: unknown) => {
-          if (typeof name === 'string') write(name, value);
-          return true;
-        },
-      }))) as Record<string, unknown>;
-      const names = getOwnPropertyNames(global);
-      for (let i = 0; i < names.length; i++) {
-        const name = names[i];
-        const descriptor = frozen ? bare(getOwnPropertyDescriptor(global, name)!) : undefined;
-        defineProperty(scope, name, descriptor !== undefined && 'value' in descriptor
-          ? constant(descriptor.value)
-          : accessor(() => read(name), (value) => write(name, value)));
-      }
-      return scope;
-    };
+    // Every name the global has when the scope is made is an own property of the strict scope (a frozen
+    // global's data properties read once, the rest live), so the code's global reads are plain property reads.
+    // Any other name (absent, denied, or created later) reaches its prototype, which resolves it as the global
+    // environment would: one scope per package, whatever names its modules use. The sloppy scope inherits
+    // from the strict one: they differ only in writes to names neither the global nor the host has.
+    const t = create(new ProxyConstructor(create(null) as object, bare({
+      get: (_target: object, name: string | symbol) => (typeof name === 'string' ? read(name) : undefined),
+      set: (_target: object, name: string | symbol, value: unknown, receiver: unknown) => {
+        if (typeof name === 'string') (receiver === sloppy ? writeSloppy : writeStrict)(name, value);
+        return true;
+      },
+    }))) as Record<string, unknown>;
+    const sloppy = create(t) as object;
+    const names = getOwnPropertyNames(global);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i];
+      const descriptor = frozen ? bare(getOwnPropertyDescriptor(global, name)!) : undefined;
+      defineProperty(t, name, descriptor !== undefined && 'value' in descriptor
+        ? constant(descriptor.value)
+        : accessor(() => read(name), (value) => writeStrict(name, value)));
+    }
     const y = (name: string): string => (name in global ? typeof valueOf(name) : debug && name in host ? typeof safeGet(host, name) : 'undefined');
     // The engine substitutes its realm's global for a sloppy function's missing receiver.
     const w = (value: unknown): unknown => (value === realGlobal || value === host ? global : value);
@@ -181,8 +180,7 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
       if (debug) logOnce(`[hermetic debug] ${error.message}`);
       return rejected(error);
     };
-    const t = scopeWith(writeStrict);
-    return packages[packageName] = [freeze({ g: scopeWith(writeSloppy), t, y, w, d }), freeze({ g: t, t, y, w, d })];
+    return packages[packageName] = [freeze({ g: sloppy, t, y, w, d }), freeze({ g: t, t, y, w, d })];
   };
 
   return {
