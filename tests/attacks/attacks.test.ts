@@ -1,13 +1,13 @@
 /**
  * The adversarial suite (issue 9, docs/security.md): hostile packages (test-fixtures/attacks) built into
  * one app per bundler and mode — without the plugin (control: the attack is real), with it, and with
- * `hardened: true` — run in Chromium under `script-src 'self'`, and through `hermetic run` in Node. Each
+ * `hardened: true` — run in Chromium under `script-src 'self'` (esbuild also as an IIFE bundle), and through `hermetic run` in Node. Each
  * attack proves an escape only by identity (it hands the trusted root the real window, document, fetch,
  * process, or another module's export) or by a request reaching the server's sink. The suite prints the
  * table and fails on an escape tests/attacks/known-escapes.json does not list, and on a control build
  * where an attack does not escape.
  *
- * HERMETIC_ATTACKS_ROUTES (esbuild,rollup,vite,node) and HERMETIC_ATTACKS_MODES (control,default,hardened)
+ * HERMETIC_ATTACKS_ROUTES (esbuild,esbuild-iife,rollup,vite,node) and HERMETIC_ATTACKS_MODES (control,default,hardened)
  * narrow a run; HERMETIC_ATTACKS_UPDATE=1 rewrites the allow-list from the results;
  * HERMETIC_ATTACKS_KEEP=1 keeps the built app (its path is printed). Needs `npm run build`.
  */
@@ -22,7 +22,7 @@ import { runRoute, type Cell, type Mode } from './support/run-matrix.js';
 import { serveWithSink } from './support/sink-server.js';
 import { renderTable } from './support/table.js';
 
-const ROUTES = (process.env.HERMETIC_ATTACKS_ROUTES ?? 'esbuild,rollup,vite,node').split(',') as Route[];
+const ROUTES = (process.env.HERMETIC_ATTACKS_ROUTES ?? 'esbuild,esbuild-iife,rollup,vite,node').split(',') as Route[];
 const MODES = (process.env.HERMETIC_ATTACKS_MODES ?? 'control,default,hardened').split(',') as Mode[];
 const known = readKnownEscapes();
 const cells: Cell[] = [];

@@ -6,8 +6,11 @@
 /** The bundlers the suite builds with. */
 export type Bundler = 'esbuild' | 'rollup' | 'vite';
 
-/** Where an attack runs: a bundler's page in Chromium, or `hermetic run` in Node. */
-export type Route = Bundler | 'node';
+/**
+ * Where an attack runs: a bundler's ES-module page in Chromium, esbuild's IIFE bundle as a classic
+ * script (sloppy code: esbuild's IIFE output drops module strictness), or `hermetic run` in Node.
+ */
+export type Route = Bundler | 'esbuild-iife' | 'node';
 
 /** One hostile package and what the suite knows about it. */
 export interface Attack {
@@ -87,6 +90,8 @@ export const ATTACKS: Attack[] = [
   // Rollup leaves a data: import to the page, whose CSP refuses it.
   { pkg: 'atk-c11-data-url', cls: 11, title: "import('data:text/javascript,…')", routes: ['esbuild', 'vite', 'node'] },
   { pkg: 'atk-c11-symlink', cls: 11, title: "a symbolic link to another package's file, imported as './link.js'" },
+  // ES-module output is strict; esbuild's IIFE output is not, so a receiver-less call's `this` is the host global.
+  { pkg: 'atk-c11-sloppy-this', cls: 11, title: "a receiver-less function call's this in sloppy (IIFE) output", routes: ['esbuild-iife'] },
   {
     pkg: 'atk-c11-function-ctor', cls: 11, title: 'Function / AsyncFunction / GeneratorFunction constructors',
     controlNotApplicable: "the page's strict CSP stops string compilation in every browser build; the attack is for Node",
@@ -96,9 +101,16 @@ export const ATTACKS: Attack[] = [
 /** The packages the root uses besides the attackers. */
 export const VICTIMS = ['victim-secret', 'victim-granted', ...ATTACKS.flatMap((attack) => (attack.victim === undefined ? [] : [attack.victim]))];
 
-/** True when `attack` exists on `route`. */
+/** True when `attack` exists on `route` (on esbuild's IIFE bundle when it does on esbuild, or is listed for it). */
 export function appliesTo(attack: Attack, route: Route): boolean {
-  return (attack.routes ?? [...BROWSER, 'node']).includes(route);
+  const routes = attack.routes ?? [...BROWSER, 'node'];
+  return routes.includes(route) || (route === 'esbuild-iife' && routes.includes('esbuild'));
+}
+
+/** The bundler that builds `route` (`undefined` for Node), and its output format. */
+export function bundlerOf(route: Route): { bundler: Bundler; format: 'esm' | 'iife' } | undefined {
+  if (route === 'node') return undefined;
+  return route === 'esbuild-iife' ? { bundler: 'esbuild', format: 'iife' } : { bundler: route, format: 'esm' };
 }
 
 /**

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { REPO_ROOT, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
 import type { CspServer } from '../../browser/support/csp-server.js';
-import { attackPolicy, type Attack, type Bundler, type Route } from '../catalogue.js';
+import { attackPolicy, bundlerOf, type Attack, type Route } from '../catalogue.js';
 import { writeMain } from './attack-app.js';
 import { loadResults } from './load-results.js';
 
@@ -87,16 +87,18 @@ function cellsOf(results: Reported[], route: Route, mode: Mode): Cell[] {
 /** What a run reported (`partial`: it died, the attacks without a result run again), or why it failed. */
 type Attempt = { results: Reported[]; partial?: boolean } | { failure: string; where: string };
 
-async function attemptInBrowser(app: FixtureApp, browser: Browser, server: CspServer, bundler: Bundler, mode: Mode): Promise<Attempt> {
-  const name = `dist-${bundler}-${mode}`;
+async function attemptInBrowser(app: FixtureApp, browser: Browser, server: CspServer, route: Route, mode: Mode): Promise<Attempt> {
+  const { bundler, format } = bundlerOf(route)!;
+  const name = `dist-${route}-${mode}`;
   const outDir = join(app.dir, name);
   const spec = {
-    bundler, appDir: app.dir, entry: 'src/main.js', outDir, hermetic: mode !== 'control', minify: false,
+    bundler, format, appDir: app.dir, entry: 'src/main.js', outDir, hermetic: mode !== 'control', minify: false,
     options: mode === 'control' ? {} : { policy: attackPolicy(), hardened: mode === 'hardened' },
   };
   const built = await runChild([RUN_BUILD, JSON.stringify(spec)], app.dir);
   if (!built.ok) return { failure: `${built.stderr}\n${built.stdout}`, where: 'the build' };
-  if (bundler !== 'vite') writeFileSync(join(outDir, 'index.html'), '<!doctype html><html><body><script type="module" src="./main.js"></script></body></html>\n');
+  const script = format === 'iife' ? '<script src="./main.js"></script>' : '<script type="module" src="./main.js"></script>';
+  if (bundler !== 'vite') writeFileSync(join(outDir, 'index.html'), `<!doctype html><html><body>${script}</body></html>\n`);
   const page = await loadResults(browser, `${server.origin}/${name}/index.html`);
   if (page.json === undefined) return { failure: page.errors.join('\n'), where: 'the page' };
   return { results: JSON.parse(page.json) as Reported[] };
