@@ -1,15 +1,16 @@
 /**
  * The adversarial suite (issue 9, docs/security.md): hostile packages (test-fixtures/attacks) built into
  * one app per bundler and mode — without the plugin (control: the attack is real), with it, and with
- * `hardened: true` — run in Chromium under `script-src 'self'` (esbuild also as an IIFE bundle), and through `hermetic run` in Node. Each
- * attack proves an escape only by identity (it hands the trusted root the real window, document, fetch,
- * process, or another module's export) or by a request reaching the server's sink. The suite prints the
- * table and fails on an escape tests/attacks/known-escapes.json does not list, and on a control build
- * where an attack does not escape.
+ * `hardened: true` — run in Chromium under `script-src 'self'` (esbuild also as an IIFE bundle), and
+ * through `hermetic run` in Node. Each attack proves an escape only by identity (it hands the trusted
+ * root the real window, document, fetch, process, or another module's export) or by a request reaching
+ * the server's sink. The suite prints the table and fails on an escape tests/attacks/known-escapes.json
+ * does not list, and on a control build where an attack does not escape.
  *
- * HERMETIC_ATTACKS_ROUTES (esbuild,esbuild-iife,rollup,vite,node) and HERMETIC_ATTACKS_MODES (control,default,hardened)
- * narrow a run; HERMETIC_ATTACKS_UPDATE=1 rewrites the allow-list from the results;
- * HERMETIC_ATTACKS_KEEP=1 keeps the built app (its path is printed). Needs `npm run build`.
+ * HERMETIC_ATTACKS_ROUTES (esbuild,esbuild-iife,rollup,vite,node) and HERMETIC_ATTACKS_MODES
+ * (control,default,hardened) narrow a run; HERMETIC_ATTACKS_UPDATE=1 rewrites the allow-list from the
+ * results; HERMETIC_ATTACKS_KEEP=1 keeps the built app (its path is printed); HERMETIC_ATTACKS_VERBOSE=1
+ * prints why each cell came out as it did. Needs `npm run build`.
  */
 import type { Browser } from 'playwright-core';
 import type { FixtureApp } from '../../test-fixtures/packages/fixture-app.js';
@@ -43,7 +44,9 @@ beforeAll(async () => {
     }
   }
   console.log(`Adversarial suite (ESCAPED! = not in known-escapes.json)\n${renderTable(cells, (cell) => listedEscape(known, cell) !== undefined)}`);
-  for (const cell of cells.filter((each) => each.outcome !== 'ESCAPED')) console.log(`${cell.attack} ${cell.route}/${cell.mode}: ${cell.outcome}: ${cell.detail}`);
+  if (process.env.HERMETIC_ATTACKS_VERBOSE === '1') {
+    console.log(cells.map((cell) => `${cell.attack} ${cell.route}/${cell.mode}: ${cell.outcome}: ${cell.detail}`).join('\n'));
+  }
   if (process.env.HERMETIC_ATTACKS_UPDATE === '1') writeKnownEscapes(cells, known);
 }, 30 * 60 * 1000);
 
