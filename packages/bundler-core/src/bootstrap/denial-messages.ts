@@ -4,7 +4,7 @@
  * into the override file. The bootstrap builds them after package code may
  * have run, so they use only captured intrinsics (captured.ts).
  */
-import { ReferenceErrorConstructor, assigned, defineProperty, freeze, stringify } from './captured.js';
+import { ReferenceErrorConstructor, assigned, defineProperty, freeze, isReference, stringify } from './captured.js';
 
 /** Error class for a denied import, so callers can tell policy failures apart. */
 export class HermeticPolicyError extends Error {
@@ -70,7 +70,7 @@ export function deniedBuiltinRequireMessage(importer: string, builtin: string, f
  */
 export function computedImportMessage(packageName: string, specifier: unknown, where: string): string {
   const type = typeof specifier;
-  const shown = specifier === null || (type !== 'object' && type !== 'function' && type !== 'symbol') ? `${specifier as string}` : type;
+  const shown = type === 'symbol' || isReference(specifier) ? type : `${specifier as string}`;
   return `Package "${packageName}" may not use this import() (import(${shown}) at ${where}): ` +
     'bundlers resolve only a literal specifier with literal options, so Hermetic cannot check it against the policy. ' +
     'Use a literal specifier (with no options, or literal import attributes), or exclude the package.';

@@ -37,7 +37,7 @@ import {
 import { envView } from './env-view.js';
 
 /** Where a {@link GrantTree} node keeps its own grant (a symbol: every string key is a path part). */
-export const GRANT: unique symbol = Symbol('grant');
+export const GRANT: unique symbol = Symbol();
 
 /** A package's grants as a tree of path parts (null-prototype records, built at start-up by {@link grantTree}). */
 export interface GrantTree {
@@ -106,18 +106,28 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
     return wrapper;
   };
 
+  // A live accessor onto `name` of the host object `readOwner()`: what the package may hold of its value
+  // (the value itself if `raw` and an object), and with `write`, writes of `write(value)` to the host.
+  const live = (readOwner: () => unknown, name: string, write?: (value: unknown) => unknown, enumerable?: boolean, raw?: boolean) => accessor(
+    () => {
+      const owner = readOwner();
+      const value = safeGet(owner, name);
+      return raw === true && typeof value === 'object' ? value : fix(value, owner);
+    },
+    write && ((value) => {
+      const owner = readOwner();
+      if (isObject(owner)) writeHost(owner, name, write(value));
+    }),
+    enumerable,
+  );
+
   const view = (object: object): object => {
     const result = {};
     const names = getOwnPropertyNames(object);
     for (let i = 0; i < names.length; i++) {
-      const name = names[i];
-      const descriptor = bare(getOwnPropertyDescriptor(object, name)!);
+      const descriptor = bare(getOwnPropertyDescriptor(object, names[i])!);
       // Host accessors with a setter (an API action) stay writable; data members (methods) cannot be replaced.
-      defineProperty(result, name, accessor(
-        () => fix(safeGet(object, name), object),
-        descriptor.set === undefined ? undefined : (value) => { writeHost(object, name, callback(value)); },
-        descriptor.enumerable,
-      ));
+      defineProperty(result, names[i], live(() => object, names[i], descriptor.set && callback, descriptor.enumerable));
     }
     remember(result, result);
     return freeze(result);
@@ -140,8 +150,6 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
     }[key]);
   };
 
-  // A function written to an event-handler property (`onmessage`) is a callback too.
-  const written = (name: string, value: unknown): unknown => (name[0] === 'o' && name[1] === 'n' ? callback(value) : value);
 
   // Fills `object` (the global, path '', or a view of the host's `path`) with the grants of `tree`.
   const defineGrants = (object: object, readParent: () => unknown, tree: GrantTree, path: string): object => {
@@ -156,17 +164,11 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
         ? constant(freeze(defineGrants({}, read, tree[name], at)))
         : at === 'process.env' && grant !== 'write'
           ? constant(envView(read))
-          : accessor(
-            () => {
-              const parent = readParent();
-              const value = safeGet(parent, name);
-              // A package that may replace the host's global may change it too: it gets the host's object, not a view.
-              return path === '' && grant === 'write' && typeof value === 'object' ? value : fix(value, parent);
-            },
-            grant === 'write'
-              ? (value) => { const parent = readParent(); if (isObject(parent)) writeHost(parent, name, written(name, value)); }
-              : undefined,
-          ));
+          // A function written to an event-handler property (`onmessage`) is a callback too. A package that may
+          // replace a host global may change it too: it gets the host's object, not a view.
+          : grant === 'write'
+            ? live(readParent, name, name[0] === 'o' && name[1] === 'n' ? callback : (value) => value, true, path === '')
+            : live(readParent, name));
     }
     return object;
   };

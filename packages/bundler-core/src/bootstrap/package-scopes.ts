@@ -79,9 +79,8 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   const realGlobal = globalThis;
   const debug = options.debug === true;
   const frozen = options.frozenGlobals !== false;
-  const hostConsole = console;
-  const hostWarn = console.warn;
-  const warn = options.warn ?? ((message: string) => { apply(hostWarn, hostConsole, [message]); });
+  // Bound now: a package may replace console.warn later.
+  const warn = options.warn ?? console.warn.bind(console);
   // Per package, made on first use: its sloppy and strict scopes, in that order.
   const packages = create(null) as Record<string, PackageScope[]>;
   const warned = create(null) as Record<string, true>;
@@ -119,9 +118,8 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     if (tree === undefined && packageName === ROOT_PACKAGE) {
       throw new HermeticPolicyError(`No scope for "${ROOT_PACKAGE}": the application is trusted (no policy entry), so no package may ask for its scope.`);
     }
-    const global = createPackageGlobal(host, tree ?? noGrants, intrinsics);
+    const global = createPackageGlobal(host, tree ?? noGrants, intrinsics) as Record<string, unknown>;
     if (frozen) freeze(global);
-    const own = global as Record<string, unknown>;
     // A name the global lacks and the host has is denied: every name the policy grants is a non-configurable
     // property of the global. Throws, or in debug mode logs and returns true (the host's value is used).
     const denied = (name: string): boolean => {
@@ -130,7 +128,7 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
       return true;
     };
     // A name the global inherits is read without handing the global to a getter on Object.prototype.
-    const valueOf = (name: string): unknown => (hasOwn(global, name) ? own[name] : safeGet(global, name, true));
+    const valueOf = (name: string): unknown => (hasOwn(global, name) ? global[name] : safeGet(global, name, true));
     const read = (name: string): unknown => {
       if (name in global) return valueOf(name);
       if (denied(name)) return safeGet(host, name);
