@@ -51,7 +51,3 @@ export function writeMain(app: FixtureApp, attacks: Attack[]): void {
   writeFileSync(join(app.dir, 'src', 'main.js'), [`import { runAttacks } from './harness.js';`, 'runAttacks([', ...entries, ']);', ''].join('\n'));
 }
 
-/** The explicit policy, as an object (the plugins' `policy` option). */
-export function policyOption(): ReturnType<typeof attackPolicy> {
-  return attackPolicy();
-}

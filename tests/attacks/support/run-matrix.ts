@@ -72,7 +72,9 @@ function failedBy(text: string, group: Attack[], route: Route, mode: Mode, where
   const inFirst = group.filter((attack) => mentions(firstError, attack.pkg));
   const named = inFirst.length > 0 ? inFirst : group.filter((attack) => mentions(text, attack.pkg));
   for (const attack of named) {
-    const outcome = mode === 'control' ? 'n.a.' : HERMETIC_ERROR.test(text) ? 'blocked' : 'error';
+    // Blocked only by Hermetic's own error about this package (a bundler's error is an error of the suite).
+    const hermetic = lines.some((line) => mentions(line, attack.pkg) && HERMETIC_ERROR.test(line));
+    const outcome = mode === 'control' ? 'n.a.' : hermetic ? 'blocked' : 'error';
     cells.push({ attack: attack.pkg, route, mode, outcome, detail: `${where} failed: ${lineAbout(text, attack.pkg)}` });
   }
   return named;
