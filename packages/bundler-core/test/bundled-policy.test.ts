@@ -28,6 +28,14 @@ test('denials travel with it, and the bootstrap raises them before any scope is 
   expect(warnings).toHaveLength(2);
 });
 
+test('the message a bundle with denials fails with is built at build time: the first denial, then how many more and which', () => {
+  const three = bundlePolicy({ resources: {} }, ['first', 'second', 'third']);
+  expect(three.failure).toBe('first (and 2 more denied imports: second | third)');
+  expect(() => createPackageScopes({ policy: three, host: {} })).toThrow(/^first \(and 2 more denied imports: second \| third\)$/);
+  expect(bundlePolicy({ resources: {} }, ['only']).failure).toBe('only');
+  expect(() => createPackageScopes({ policy: bundlePolicy({ resources: {} }, ['only']), host: {} })).toThrow(/^only$/);
+});
+
 test('a root without an entry is trusted, so no scope of it is handed out (only an attacker asks); one listed with no globals is confined', () => {
   const host = { secret: 1 };
   expect(() => createPackageScopes({ policy: bundlePolicy({ resources: {} }, []), host }).scopeOf('$root$', true)).toThrow(/^No scope for "\$root\$": the application is trusted/);

@@ -105,10 +105,7 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   // A denied static import fails the whole bundle before any package's code runs (the bootstrap is
   // the first thing a package module reaches), as a failed link would.
   const denials = options.policy.denied ?? [];
-  const more = denials.length - 1;
-  if (more >= 0 && !debug) {
-    throw new HermeticPolicyError(more > 0 ? `${denials[0]} (and ${more} more denied import${more > 1 ? 's' : ''}: ${denials.slice(1).join(' | ')})` : denials[0]);
-  }
+  if (denials.length > 0 && !debug) throw new HermeticPolicyError(options.policy.failure ?? denials[0]);
   denials.forEach(warnOnce);
 
   const scopesOf = (packageName: string): PackageScope[] => {
@@ -143,12 +140,6 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
         throw new TypeErrorConstructor(`Cannot assign to read only global '${name}' in package "${packageName}"`);
       }
     };
-    // Sloppy code: a write to a name neither the package nor the host has creates it (on a frozen
-    // package global the write is ignored, as the engine would); everything else is as in strict code.
-    const writeSloppy = (name: string, value: unknown): void => {
-      if (name in global || name in host) writeStrict(name, value);
-      else reflectSet(global, name, value);
-    };
     // Every name the global has when the scope is made is an own property of the strict scope (a frozen
     // global's data properties read once, the rest live), so the code's global reads are plain property reads.
     // Any other name (absent, denied, or created later) reaches its prototype, which resolves it as the global
@@ -156,8 +147,12 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     // from the strict one: they differ only in writes to names neither the global nor the host has.
     const t = create(new ProxyConstructor(create(null) as object, bare({
       get: (_target: object, name: string | symbol) => (typeof name === 'string' ? read(name) : undefined),
+      // Sloppy code (the receiver is the sloppy scope): a write to a name neither the package nor the host has
+      // creates it (on a frozen package global the write is ignored, as the engine would). Else as strict code.
       set: (_target: object, name: string | symbol, value: unknown, receiver: unknown) => {
-        if (typeof name === 'string') (receiver === sloppy ? writeSloppy : writeStrict)(name, value);
+        if (typeof name !== 'string') return true;
+        if (receiver === sloppy && !(name in global) && !(name in host)) reflectSet(global, name, value);
+        else writeStrict(name, value);
         return true;
       },
     }))) as Record<string, unknown>;
@@ -165,8 +160,8 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     const names = getOwnPropertyNames(global);
     for (let i = 0; i < names.length; i++) {
       const name = names[i];
-      const descriptor = frozen ? bare(getOwnPropertyDescriptor(global, name)!) : undefined;
-      defineProperty(t, name, descriptor !== undefined && 'value' in descriptor
+      const descriptor = bare(getOwnPropertyDescriptor(global, name)!);
+      defineProperty(t, name, frozen && 'value' in descriptor
         ? constant(descriptor.value)
         : accessor(() => read(name), (value) => writeStrict(name, value)));
     }
