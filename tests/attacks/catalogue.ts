@@ -54,6 +54,8 @@ export const ATTACKS: Attack[] = [
   { pkg: 'atk-c2-deny-guard-local', cls: 2, title: 'a parameter named $hermetic$deniedImport shadows the deny guard' },
   { pkg: 'atk-c2-cjs-import', cls: 2, title: "import('victim-secret') inside CommonJS" },
   { pkg: 'atk-c2-require-in-esm', cls: 2, title: "require('victim-secret') inside an ES module", routes: ['esbuild', 'vite', 'node'] },
+  // esbuild leaves the call to the page, which cannot resolve a bare name (in Node the host's loader can).
+  { pkg: 'atk-c2-import-options', cls: 2, title: "import('victim-secret', options): options a bundler cannot read", routes: ['rollup', 'vite', 'node'] },
   { pkg: 'atk-c2-computed-chunk', cls: 2, title: 'computed import() of chunk URLs found in stack traces', controlNotApplicable: HERMETIC_ONLY },
   { pkg: 'atk-c2-relative-other', cls: 2, title: "import('../victim-secret/index.js')" },
   { pkg: 'atk-c2-relative-app', cls: 2, title: "import('../../src/root-secret.js') (a module of the app)" },
@@ -62,6 +64,7 @@ export const ATTACKS: Attack[] = [
   { pkg: 'atk-c3-claim-ses', cls: 3, title: 'nested package.json named "ses"' },
   { pkg: 'atk-c3-claim-hermetic', cls: 3, title: 'nested package.json named "@hermetic/runtime"' },
   { pkg: 'atk-c3-nameless', cls: 3, title: 'nested package.json without a name' },
+  { pkg: 'atk-c3-nested-install', cls: 3, title: 'its own node_modules/victim-granted (a copy under a granted name)' },
   { pkg: 'atk-c4-query', cls: 4, title: "import './payload.js?x'", routes: ['esbuild', 'vite', 'node'] },
   { pkg: 'atk-c4-query-file', cls: 4, title: 'a file literally named payload.js?x', routes: ['rollup'] },
   { pkg: 'atk-c4-ext-txt', cls: 4, title: "import './payload.txt' (JavaScript)", routes: ['rollup'] },

@@ -2,7 +2,7 @@
  * The throw-away app the suite builds: the trusted root (test-fixtures/attacks/app), the hostile packages
  * and the victims in its node_modules, and a src/main.js that loads a chosen group of attacks.
  */
-import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFixtureApp, REPO_ROOT, type FixtureApp } from '../../../test-fixtures/packages/fixture-app.js';
 import { ATTACKS, VICTIMS, attackPolicy, type Attack } from '../catalogue.js';
@@ -28,6 +28,11 @@ export function createAttackApp(): FixtureApp {
   const modules = join(app.dir, 'node_modules');
   for (const name of [...ATTACKS.map((attack) => attack.pkg), ...VICTIMS]) {
     cpSync(join(FIXTURES, 'packages', name), join(modules, name), { recursive: true, verbatimSymlinks: true });
+  }
+  // A package's own node_modules is stored as nested_node_modules (the repository ignores node_modules).
+  for (const attack of ATTACKS) {
+    const nested = join(modules, attack.pkg, 'nested_node_modules');
+    if (existsSync(nested)) renameSync(nested, join(modules, attack.pkg, 'node_modules'));
   }
   for (const attack of ATTACKS) {
     const commonJS = readFileSync(join(modules, attack.pkg, 'index.js'), 'utf8').includes('require(\'./harvest.cjs\')');
