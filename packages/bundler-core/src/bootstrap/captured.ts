@@ -55,9 +55,6 @@ export const bare = <T extends object>(object: T): T => {
 /** Whether `value` is an object or a function (`Object(value)` wraps any other value). */
 export const isReference = (value: unknown): value is object => ObjectConstructor(value) === value;
 
-/** Whether `value` is an object (not null, not a function). */
-export const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
-
 /** The descriptor of a data property as an assignment creates it (writable, enumerable, configurable). */
 export const assigned = (value: unknown): PropertyDescriptor => bare({ value, writable: true, enumerable: true, configurable: true });
 

@@ -9,7 +9,7 @@
  * (captured.ts); it never reads the host's environment through its prototype,
  * where another package may have put a getter.
  */
-import { ObjectPrototype, ProxyConstructor, assigned, bare, create, getOwnPropertyNames, hasOwn, isObject, ownValue } from './captured.js';
+import { ObjectPrototype, ProxyConstructor, assigned, bare, create, getOwnPropertyNames, hasOwn, isReference, ownValue } from './captured.js';
 
 const EMPTY = create(null) as object;
 
@@ -25,7 +25,7 @@ export function envView(readEnv: () => unknown): object {
   const overlay = create(null) as Record<PropertyKey, string | undefined>;
   const hostEnv = (): object => {
     const env = readEnv();
-    return isObject(env) ? env : EMPTY;
+    return isReference(env) ? env : EMPTY;
   };
   const has = (name: PropertyKey): boolean => (hasOwn(overlay, name) ? overlay[name] !== undefined : hasOwn(hostEnv(), name));
   const read = (name: PropertyKey): unknown => (hasOwn(overlay, name) ? overlay[name] : ownValue(hostEnv(), name));

@@ -31,7 +31,7 @@ import type { GlobalGrant } from '../policy-types.js';
 import { GLOBAL_ALIAS_NAMES } from '../intrinsic-names.js';
 import {
   ObjectPrototype, ProxyConstructor, WeakMapConstructor, apply, bare, constant, defineProperty, freeze, getOwnPropertyDescriptor,
-  getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, isObject, ownValue, reflectDefine, reflectSet, safeGet,
+  getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, isReference, ownValue, reflectDefine, reflectSet, safeGet,
   weakMapGet, weakMapSet, accessor, assigned,
 } from './captured.js';
 import { envView } from './env-view.js';
@@ -63,9 +63,12 @@ const CALLBACK_HANDLER: ProxyHandler<(...args: unknown[]) => unknown> = bare({
   apply: (target: (...args: unknown[]) => unknown, _self: unknown, args: unknown[]) => apply(target, undefined, args),
 });
 
-/** Whether `value` is a plain or namespace object (`console`), not an instance of a host class. */
+/**
+ * Whether `value` is a plain or namespace object (`console`), not an instance of a host class. (A function's
+ * prototype, Function.prototype, has a `constructor`.)
+ */
 function isPlainObject(value: unknown): value is object {
-  if (!isObject(value)) return false;
+  if (!isReference(value)) return false;
   const prototype = getPrototypeOf(value);
   return prototype === ObjectPrototype || (prototype !== null && getPrototypeOf(prototype) === ObjectPrototype && !hasOwn(prototype, 'constructor'));
 }
@@ -116,7 +119,7 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
     },
     write && ((value) => {
       const owner = readOwner();
-      if (isObject(owner)) writeHost(owner, name, write(value));
+      if (isReference(owner)) writeHost(owner, name, write(value));
     }),
     enumerable,
   );

@@ -13,7 +13,7 @@ import { createPackageGlobal, intrinsicDescriptors } from './package-global.js';
 import { grantTree, type GrantTree } from './package-globals.js';
 import { HermeticPolicyError, computedImportMessage, deniedGlobalError, denialWarning } from './denial-messages.js';
 import {
-  ProxyConstructor, ReferenceErrorConstructor, TypeErrorConstructor, accessor, apply, bare, constant, create, defineProperty, freeze,
+  ProxyConstructor, ReferenceErrorConstructor, TypeErrorConstructor, accessor, bare, constant, create, defineProperty, freeze,
   getOwnPropertyDescriptor, getOwnPropertyNames, hasOwn, reflectSet, rejected, safeGet,
 } from './captured.js';
 
