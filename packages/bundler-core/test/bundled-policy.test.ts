@@ -62,3 +62,19 @@ test('one scope per package: names the global gets later, absent and denied name
   expect(strict.y('secret')).toBe('undefined');
   expect('later' in host).toBe(false);
 });
+
+test('the sloppy scope inherits the strict one\'s names but creates globals only for sloppy writes; denied names throw through both', () => {
+  const host = { secret: 1, shared: 2 };
+  const scopes = createPackageScopes({ policy: bundlePolicy({ resources: { lib: { globals: { shared: 'write' } } } }, []), host, frozenGlobals: false });
+  const strict = scopes.scopeOf('lib', true).g as Record<string, unknown>;
+  const sloppy = scopes.scopeOf('lib', false).g as Record<string, unknown>;
+  expect(Object.getPrototypeOf(sloppy)).toBe(strict);
+  sloppy.shared = 5;
+  expect(host.shared).toBe(5);
+  expect(() => { sloppy.secret = 3; }).toThrow(/secret is not defined in package "lib"/);
+  expect(() => { strict.created = 1; }).toThrow(new ReferenceError('created is not defined'));
+  sloppy.created = 1;
+  expect(strict.created).toBe(1);
+  expect('created' in host).toBe(false);
+  expect(host.secret).toBe(1);
+});
