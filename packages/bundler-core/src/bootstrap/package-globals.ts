@@ -30,9 +30,9 @@
 import type { GlobalGrant } from '../policy-types.js';
 import { GLOBAL_ALIAS_NAMES } from '../intrinsic-names.js';
 import {
-  ObjectPrototype, ProxyConstructor, WeakMapConstructor, apply, bare, constant, defineProperty, freeze, getOwnPropertyDescriptor,
-  getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, isReference, ownValue, reflectDefine, reflectSet, safeGet,
-  weakMapGet, weakMapSet, accessor, assigned,
+  ObjectPrototype, ProxyConstructor, WeakMapConstructor, accessor, apply, assigned, bare, constant, defineProperty, freeze,
+  getOwnPropertyDescriptor, getOwnPropertyNames, getPrototypeOf, hasBelowObjectPrototype, hasOwn, isReference, ownValue, reflectDefine,
+  reflectSet, safeGet, weakMapGet, weakMapSet,
 } from './captured.js';
 import { envView } from './env-view.js';
 
@@ -153,7 +153,6 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
     }[key]);
   };
 
-
   // Fills `object` (the global, path '', or a view of the host's `path`) with the grants of `tree`.
   const defineGrants = (object: object, readParent: () => unknown, tree: GrantTree, path: string): object => {
     const names = getOwnPropertyNames(tree);
@@ -168,7 +167,7 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
         : at === 'process.env' && grant !== 'write'
           ? constant(envView(read))
           // A function written to an event-handler property (`onmessage`) is a callback too. A package that may
-          // replace a host global may change it too: it gets the host's object, not a view.
+          // replace a global may change it too: it gets the host's object, not a view (`raw`, top level only).
           : grant === 'write'
             ? live(readParent, name, name[0] === 'o' && name[1] === 'n' ? callback : (value) => value, true, path === '')
             : live(readParent, name));

@@ -19,7 +19,7 @@ import {
 
 /** Options of {@link createPackageScopes}. */
 export interface PackageScopesOptions {
-  /** The policy's globals, and `denied`: the messages of the bundle's denied static imports (bundled-policy.ts). */
+  /** The policy's globals, `denied`: the messages of the bundle's denied static imports, and `failure`: the one it fails with (bundled-policy.ts). */
   policy: BundledPolicy;
   /** Log denials instead of failing. */
   debug?: boolean;
