@@ -24,6 +24,11 @@ export interface Attack {
   routes?: Route[];
   /** Globals the policy grants it (the technique needs them); otherwise it is granted nothing. */
   grants?: Record<string, true>;
+  /**
+   * The tolerated route (docs/security.md): a DOM back-reference from a granted DOM or EventTarget API.
+   * Its escape is tolerated only when the build warned that the grant is equivalent to granting window.
+   */
+  domRoute?: true;
   /** A package the root first uses (dynamic import, `use()`) while the attack is armed. */
   victim?: string;
   /**
@@ -82,8 +87,10 @@ export const ATTACKS: Attack[] = [
   class6('array-iterator', 'Array.prototype[Symbol.iterator]'),
   { pkg: 'atk-c7-timer-this', cls: 7, title: 'setTimeout callback this (granted setTimeout)', routes: BROWSER, grants: { setTimeout: true } },
   { pkg: 'atk-c7-listener-this', cls: 7, title: 'event listener this (granted addEventListener)', routes: BROWSER, grants: { addEventListener: true } },
-  { pkg: 'atk-c7-current-target', cls: 7, title: 'event.currentTarget (granted addEventListener)', routes: BROWSER, grants: { addEventListener: true } },
-  { pkg: 'atk-c7-owner-document', cls: 7, title: 'createElement().ownerDocument.defaultView (granted document.createElement)', routes: BROWSER, grants: { 'document.createElement': true } },
+  { pkg: 'atk-c7-current-target', domRoute: true, cls: 7, title: 'event.currentTarget (granted addEventListener)', routes: BROWSER, grants: { addEventListener: true } },
+  { pkg: 'atk-c7-owner-document', domRoute: true, cls: 7, title: 'createElement().ownerDocument.defaultView (granted document.createElement)', routes: BROWSER, grants: { 'document.createElement': true } },
+  { pkg: 'atk-c7-image', domRoute: true, cls: 7, title: 'new Image().ownerDocument.defaultView (granted Image)', routes: BROWSER, grants: { Image: true } },
+  { pkg: 'atk-c7-range', domRoute: true, cls: 7, title: 'new Range().startContainer.defaultView (granted Range)', routes: BROWSER, grants: { Range: true } },
   { pkg: 'atk-c7-console', cls: 7, title: 'granted console: replaces console.log for everyone', grants: { console: true } },
   { pkg: 'atk-c8-cjs-object-getter', cls: 8, title: 'CommonJS Object.prototype getter vs the app (is Object.prototype frozen?)' },
   { pkg: 'atk-c10-object-getter', cls: 10, title: "Object.prototype getter catches the app's typeof process", routes: BROWSER },

@@ -36,12 +36,10 @@ export function listedEscape(known: KnownEscape[], cell: Cell): KnownEscape | un
 
 function defaultReason(cell: Cell): string {
   const cls = ATTACKS.find((attack) => attack.pkg === cell.attack)?.cls ?? 0;
-  if (cell.attack === 'atk-c7-owner-document') {
-    return 'tolerated: a DOM node from a granted DOM API leads back to the window (docs/security.md, "The tolerated route")';
-  }
-  if (cell.attack === 'atk-c7-current-target') {
-    return 'tolerated: an event from a granted EventTarget API (window.addEventListener) leads back to the window; ' +
-      'the build warns that the grant is equivalent to granting window (docs/security.md, "The tolerated route")';
+  if (ATTACKS.find((attack) => attack.pkg === cell.attack)?.domRoute === true) {
+    return cell.warned === true
+      ? 'tolerated: a DOM back-reference from a granted DOM or EventTarget API, which the build warns is equivalent to granting window (docs/security.md, "The tolerated route")'
+      : 'open: a DOM back-reference from a grant the build does not warn about (issue 9 class 7; bundler-core dom-grants.ts)';
   }
   if ((cls === 10 || cls === 8) && cell.mode === 'default') return 'class 10: default mode shares intrinsics; use hardened (docs/security.md, "Default and hardened mode")';
   return `open: fix in progress (issue 9 class ${cls})`;

@@ -24,6 +24,8 @@ export interface Cell {
   mode: Mode;
   outcome: 'blocked' | 'ESCAPED' | 'n.a.' | 'error';
   detail: string;
+  /** The build warned that this package's grants are equivalent to granting window (bundler routes only). */
+  warned?: boolean;
 }
 
 interface Reported {
@@ -80,14 +82,15 @@ function failedBy(text: string, group: Attack[], route: Route, mode: Mode, where
   return named;
 }
 
-function cellsOf(results: Reported[], route: Route, mode: Mode): Cell[] {
+function cellsOf(results: Reported[], route: Route, mode: Mode, warnings: string[]): Cell[] {
   return results.map((result) => ({
     attack: result.id, route, mode, outcome: result.escaped ? 'ESCAPED' : 'blocked', detail: result.detail,
+    warned: warnings.some((warning) => mentions(warning, result.id) && /equivalent to granting `?window/.test(warning)),
   }));
 }
 
 /** What a run reported (`partial`: it died, the attacks without a result run again), or why it failed. */
-type Attempt = { results: Reported[]; partial?: boolean } | { failure: string; where: string };
+type Attempt = { results: Reported[]; partial?: boolean; warnings?: string[] } | { failure: string; where: string };
 
 async function attemptInBrowser(app: FixtureApp, browser: Browser, server: CspServer, route: Route, mode: Mode): Promise<Attempt> {
   const { bundler, format } = bundlerOf(route)!;
@@ -103,7 +106,8 @@ async function attemptInBrowser(app: FixtureApp, browser: Browser, server: CspSe
   if (bundler !== 'vite') writeFileSync(join(outDir, 'index.html'), `<!doctype html><html><body>${script}</body></html>\n`);
   const page = await loadResults(browser, `${server.origin}/${name}/index.html`);
   if (page.json === undefined) return { failure: page.errors.join('\n'), where: 'the page' };
-  return { results: JSON.parse(page.json) as Reported[] };
+  const report = JSON.parse(built.stdout.trim().split('\n').pop() ?? '{}') as { warnings?: string[] };
+  return { results: JSON.parse(page.json) as Reported[], warnings: report.warnings ?? [] };
 }
 
 async function attemptInNode(app: FixtureApp, mode: Mode): Promise<Attempt> {
@@ -137,7 +141,7 @@ export async function runRoute(
     writeMain(app, group);
     const attempt = route === 'node' ? await attemptInNode(app, mode) : await attemptInBrowser(app, browser!, server!, route, mode);
     if ('results' in attempt) {
-      cells.push(...cellsOf(attempt.results, route, mode));
+      cells.push(...cellsOf(attempt.results, route, mode, attempt.warnings ?? []));
       if (attempt.partial !== true) return cells;
       group = group.filter((attack) => !attempt.results.some((result) => result.id === attack.pkg));
       continue;
