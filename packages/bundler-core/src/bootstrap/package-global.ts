@@ -24,7 +24,7 @@ export function intrinsicDescriptors(host: object): IntrinsicDescriptors {
 }
 
 function cannotCompile(what: string): EvalError {
-  return new EvalErrorConstructor(`${what} cannot compile code inside a Hermetic bundle (a strict Content-Security-Policy forbids it); precompile it instead.`);
+  return new EvalErrorConstructor(`${what} cannot compile code in a Hermetic bundle (strict Content-Security-Policy): precompile it.`);
 }
 
 /**

@@ -113,7 +113,7 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
     if (made !== undefined) return made;
     const tree = trees[packageName];
     if (tree === undefined && packageName === ROOT_PACKAGE) {
-      throw new HermeticPolicyError(`No scope for "${ROOT_PACKAGE}": the application is trusted (no policy entry), so no package may ask for its scope.`);
+      throw new HermeticPolicyError(`No scope for "${ROOT_PACKAGE}": the application is trusted (no policy entry).`);
     }
     const global = createPackageGlobal(host, tree ?? noGrants, intrinsics) as Record<string, unknown>;
     if (frozen) freeze(global);
