@@ -12,6 +12,8 @@ const DOM_NAMES = new Set([
   'document', 'Node', 'Element', 'Document', 'HTMLDocument', 'DocumentFragment', 'ShadowRoot', 'Text', 'Comment', 'Attr',
   'CharacterData', 'EventTarget', 'Window', 'addEventListener', 'removeEventListener', 'dispatchEvent', 'event',
   'frames', 'parent', 'top', 'opener', 'frameElement', 'getSelection', 'customElements',
+  // Constructors of nodes (`new Image().ownerDocument`) and of ranges (`new Range().startContainer` is the document).
+  'Image', 'Audio', 'Option', 'Range', 'StaticRange', 'Selection',
 ]);
 
 /** Element classes (`HTMLElement`, `HTMLDivElement`, `SVGElement`, …) and event-handler properties (`onmessage`). */
