@@ -24,7 +24,8 @@ beforeAll(() => {
       'src/main.js': `import { separator } from 'policy-cjs-builtin';\nconsole.log(JSON.stringify({ separator: separator() }));\n`,
       'denied.json': JSON.stringify({ resources: { 'policy-cjs-builtin': {} } }),
       'granted.json': JSON.stringify({ resources: { 'policy-cjs-builtin': { builtin: { path: true } } } }),
-      'dotted.json': JSON.stringify({ resources: { 'policy-cjs-builtin': { builtin: { 'path.join': true } } } }),
+      'dotted.json': JSON.stringify({ resources: { 'policy-cjs-builtin': { builtin: { 'path.sep': true } } } }),
+      'other-member.json': JSON.stringify({ resources: { 'policy-cjs-builtin': { builtin: { 'path.join': true } } } }),
     },
   });
 });
@@ -51,7 +52,9 @@ test('51: in debug mode the built-in require goes through and the denial is logg
   expect(stderr).toContain(`[hermetic debug] allowed despite the policy: ${DENIAL}`);
 }, 120000);
 
-test('51: a builtin entry, or a dotted member of it, grants the require', async () => {
+test('51: a builtin entry, or a dotted member of it, grants the require; a member grant gives that member only', async () => {
   expect((await run('--policy', 'granted.json')).result).toEqual({ separator: '/' });
   expect((await run('--policy', 'dotted.json')).result).toEqual({ separator: '/' });
+  // Granted path.join, the package reads path.sep: the module it gets holds join only.
+  expect((await run('--policy', 'other-member.json')).result).toEqual({});
 }, 120000);
