@@ -91,6 +91,7 @@ export const ATTACKS: Attack[] = [
   { pkg: 'atk-c7-owner-document', domRoute: true, cls: 7, title: 'createElement().ownerDocument.defaultView (granted document.createElement)', routes: BROWSER, grants: { 'document.createElement': true } },
   { pkg: 'atk-c7-image', domRoute: true, cls: 7, title: 'new Image().ownerDocument.defaultView (granted Image)', routes: BROWSER, grants: { Image: true } },
   { pkg: 'atk-c7-range', domRoute: true, cls: 7, title: 'new Range().startContainer.defaultView (granted Range)', routes: BROWSER, grants: { Range: true } },
+  { pkg: 'atk-c7-open', domRoute: true, cls: 7, title: "open('about:blank').opener (granted open)", routes: BROWSER, grants: { open: true } },
   { pkg: 'atk-c7-console', cls: 7, title: 'granted console: replaces console.log for everyone', grants: { console: true } },
   { pkg: 'atk-c8-cjs-object-getter', cls: 8, title: 'CommonJS Object.prototype getter vs the app (is Object.prototype frozen?)' },
   { pkg: 'atk-c10-object-getter', cls: 10, title: "Object.prototype getter catches the app's typeof process", routes: BROWSER },
