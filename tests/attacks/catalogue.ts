@@ -63,6 +63,7 @@ export const ATTACKS: Attack[] = [
   { pkg: 'atk-c2-import-options', cls: 2, title: "import('victim-secret', options): options a bundler cannot read", routes: ['rollup', 'vite', 'node'] },
   { pkg: 'atk-c2-browser-field', cls: 2, title: "its browser field maps './sub.js' to victim-secret", routes: BROWSER },
   { pkg: 'atk-c2-imports-field', cls: 2, title: "its imports field maps '#victim' to victim-secret" },
+  { pkg: 'atk-c2-import-meta-glob', cls: 2, title: "Vite import.meta.glob('../victim-secret/*.js')", routes: ['vite'] },
   { pkg: 'atk-c2-computed-chunk', cls: 2, title: 'computed import() of chunk URLs found in stack traces', controlNotApplicable: HERMETIC_ONLY },
   { pkg: 'atk-c2-relative-other', cls: 2, title: "import('../victim-secret/index.js')" },
   { pkg: 'atk-c2-relative-app', cls: 2, title: "import('../../src/root-secret.js') (a module of the app)" },
