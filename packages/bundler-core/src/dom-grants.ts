@@ -14,6 +14,8 @@ const DOM_NAMES = new Set([
   'frames', 'parent', 'top', 'opener', 'frameElement', 'getSelection', 'customElements',
   // Constructors of nodes (`new Image().ownerDocument`) and of ranges (`new Range().startContainer` is the document).
   'Image', 'Audio', 'Option', 'Range', 'StaticRange', 'Selection',
+  // A popup's window (`open()`), whose `opener` is the page's.
+  'open',
 ]);
 
 /** Element classes (`HTMLElement`, `HTMLDivElement`, `SVGElement`, …) and event-handler properties (`onmessage`). */

@@ -7,7 +7,7 @@ import { grantWarnings } from '../src/grant-warnings.js';
 import { isDomGrant } from '../src/dom-grants.js';
 
 test('node and range constructors reach the window as a DOM node does', () => {
-  for (const path of ['Image', 'Audio', 'Option', 'Range', 'window.Range', 'document.createElement', 'HTMLDivElement', 'onmessage']) {
+  for (const path of ['Image', 'Audio', 'Option', 'Range', 'window.Range', 'open', 'document.createElement', 'HTMLDivElement', 'onmessage']) {
     expect(isDomGrant(path)).toBe(true);
   }
   for (const path of ['fetch', 'console.log', 'URL', 'setTimeout', 'crypto.getRandomValues', 'ImageData']) {
