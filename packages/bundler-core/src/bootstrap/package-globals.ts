@@ -95,7 +95,8 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
     weakMapSet(held, key, value);
     return value;
   };
-  remember(target, target);
+  const ownObject = (object: object): object => remember(object, object) as object;
+  ownObject(target);
   // A package's function to its callback wrapper.
   const callbacks = new WeakMapConstructor<object, unknown>();
   const callback = (value: unknown): unknown => {
@@ -132,8 +133,7 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
       // Host accessors with a setter (an API action) stay writable; data members (methods) cannot be replaced.
       defineProperty(result, names[i], live(() => object, names[i], descriptor.set && callback, descriptor.enumerable));
     }
-    remember(result, result);
-    return freeze(result);
+    return freeze(ownObject(result));
   };
 
   const fix = (value: unknown, owner: unknown): unknown => {
@@ -162,8 +162,10 @@ export function definePackageGlobals(target: object, host: object, tree: GrantTr
       const at = path === '' ? name : `${path}.${name}`;
       const read = (): unknown => safeGet(readParent(), name);
       if (hasOwn(object, name) || (path === '' && !hasBelowObjectPrototype(host, name))) continue;
+      // A dotted path's view is the package's own object: a method called on it (`document.createElement()`,
+      // `crypto.getRandomValues()`) gets the host's object as its receiver.
       defineProperty(object, name, grant === undefined
-        ? constant(freeze(defineGrants({}, read, tree[name], at)))
+        ? constant(freeze(ownObject(defineGrants({}, read, tree[name], at))))
         : at === 'process.env' && grant !== 'write'
           ? constant(envView(read))
           // A function written to an event-handler property (`onmessage`) is a callback too. A package that may
