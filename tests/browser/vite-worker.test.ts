@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { loadPage } from './support/load-page.js';
+import { loadHardenedPage } from './support/load-hardened-page.js';
 import { servedBuilds } from './support/served-builds.js';
 import { createFixtureApp } from '../../test-fixtures/packages/fixture-app.js';
 
@@ -34,6 +35,7 @@ const served = servedBuilds(
   }),
   (app) => [
     { bundler: 'vite', appDir: app.dir, entry: 'index.html', outDir: join(app.dir, 'dist', 'confined'), hermetic: true, options: { policy: POLICY } },
+    { bundler: 'vite', appDir: app.dir, entry: 'index.html', outDir: join(app.dir, 'dist', 'hardened'), hermetic: true, options: { policy: POLICY, hardened: true } },
     { bundler: 'vite', appDir: app.dir, entry: 'index.html', outDir: join(app.dir, 'dist', 'plain'), hermetic: false },
   ],
   (app) => join(app.dir, 'dist'),
@@ -41,6 +43,15 @@ const served = servedBuilds(
 
 test('the worker Vite bundles for a package runs confined: no fetch that the package was not granted', async () => {
   const report = await loadPage(served.browser, `${served.server.origin}/confined/index.html`, { waitForSelector: '#out:not(:empty)' });
+  expect(report.violations).toEqual([]);
+  expect(report.pageErrors).toEqual([]);
+  expect(JSON.parse(report.text.trim())).toEqual({ fetch: 'undefined', selfFetch: 'undefined', global: 'undefined' });
+  // The grant of Worker is reported once (by the app's build, not again by the worker's).
+  expect(served.builds[0].warnings?.filter((warning) => warning.includes('is granted "Worker"'))).toHaveLength(1);
+});
+
+test('hardened: the worker locks down too and runs confined', async () => {
+  const report = await loadHardenedPage(served.browser, `${served.server.origin}/hardened/index.html`, { waitForSelector: '#out:not(:empty)' });
   expect(report.violations).toEqual([]);
   expect(report.pageErrors).toEqual([]);
   expect(JSON.parse(report.text.trim())).toEqual({ fetch: 'undefined', selfFetch: 'undefined', global: 'undefined' });

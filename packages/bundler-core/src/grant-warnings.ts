@@ -23,8 +23,12 @@ export function grantWarnings(policy: Policy): string[] {
     const named: string[] = [];
     const globals = entry.globals ?? {};
     if (globals.process !== undefined && globals.process !== false) named.push('the global "process"');
-    for (const name of REALM_GLOBALS) {
-      if (globals[name] !== undefined && globals[name] !== false) named.push(`the global "${name}" (a worker runs any same-origin script with the page's capabilities)`);
+    const realms = REALM_GLOBALS.filter((name) => globals[name] !== undefined && globals[name] !== false);
+    if (realms.length > 0) {
+      warnings.push(
+        `Package "${packageName}" is granted ${realms.map((name) => `"${name}"`).join(', ')}: a worker runs any same-origin script in a realm ` +
+          'of its own with the page\'s capabilities (fetch, storage), so this grant is equivalent to granting them all.',
+      );
     }
     for (const builtin of AUTHORITY_BUILTINS) {
       const granted = Object.entries(entry.builtin ?? {}).some(([path, value]) => value === true && (path === builtin || path.startsWith(`${builtin}.`)));

@@ -444,6 +444,7 @@ export class HermeticBuild {
       packageName: pkg?.name,
       module: file === undefined ? importer ?? '(entry)' : this.attributor.moduleKey(file),
       confined,
+      hardened: this.options.hardened === true,
     });
   }
 

@@ -5,7 +5,8 @@
  *
  * - `hermetic:scope:<pkg>`: from a module of `<pkg>` only (its compiled prelude asks for it);
  * - `hermetic:deny:<message>`: from anywhere (it only throws, or logs, the message);
- * - `hermetic:lockdown`: from a trusted module (the entry's hardened-mode prefix), never from a package;
+ * - `hermetic:lockdown`: in hardened mode from anywhere (every entry's prefix: it runs first anyway);
+ *   otherwise from a trusted module only, never from a package;
  * - `hermetic:bootstrap`: from Hermetic's virtual modules only.
  */
 import { BOOTSTRAP_ID, DENY_PREFIX, LOCKDOWN_ID, SCOPE_PREFIX, scopePackageOf } from './bootstrap-source.js';
@@ -18,6 +19,8 @@ export interface VirtualRequester {
   module: string;
   /** The importer runs in a compartment (not a trusted root or Hermetic's own code). */
   confined: boolean;
+  /** The build is hardened: SES `lockdown()` runs before any package anyway. */
+  hardened?: boolean;
 }
 
 /**
@@ -34,7 +37,7 @@ export function virtualRequestError(source: string, requester: VirtualRequester)
   const id = asVirtualId(source) ?? source;
   if (id.startsWith(DENY_PREFIX)) return undefined;
   if (id.startsWith(SCOPE_PREFIX) && requester.packageName !== undefined && scopePackageOf(id) === requester.packageName) return undefined;
-  if (id.replace(/\?.*$/, '') === LOCKDOWN_ID && requester.packageName !== undefined && !requester.confined) return undefined;
+  if (id.replace(/\?.*$/, '') === LOCKDOWN_ID && (requester.hardened === true || (requester.packageName !== undefined && !requester.confined))) return undefined;
   const who = requester.packageName === undefined ? requester.module : `Package "${requester.packageName}" (${requester.module})`;
   const what = id.startsWith(SCOPE_PREFIX) ? `the scope of package "${scopePackageOf(id)}"`
     : id.replace(/\?.*$/, '') === BOOTSTRAP_ID ? 'the bootstrap' : `"${id}"`;

@@ -29,7 +29,7 @@ test('the whole process, code-running built-ins and worker constructors are repo
   expect(warnings.find((w) => w.startsWith('Package "a"'))).toContain('the global "process"');
   expect(warnings.find((w) => w.startsWith('Package "b"'))).toContain('the built-in "child_process"');
   expect(warnings.find((w) => w.startsWith('Package "b"'))).not.toContain('"fs"');
-  expect(warnings.find((w) => w.startsWith('Package "c"'))).toContain('the global "Worker"');
+  expect(warnings.find((w) => w.startsWith('Package "c"'))).toContain('is granted "Worker": a worker runs any same-origin script');
   expect(warnings.find((w) => w.startsWith('Package "e"'))).toContain('equivalent to granting `window`');
   expect(warnings.some((w) => w.startsWith('Package "d"'))).toBe(false);
 });

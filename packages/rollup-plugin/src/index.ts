@@ -82,6 +82,8 @@ async function checked(
 export interface HermeticRollupOptions extends HermeticOptions {
   /** Called with the final policy when the bundle is generated. */
   onPolicy?: (policyJson: string, build: HermeticBuild) => void;
+  /** Leave the policy's grant warnings to another build of the same app (the Vite plugin's worker builds). */
+  quietPolicy?: boolean;
 }
 
 /** Creates the plugin (also used, through @hermetic/vite-plugin, by Vite's build). */
@@ -176,7 +178,7 @@ export function hermetic(options: HermeticRollupOptions = {}): Plugin {
       },
     },
     generateBundle(_outputOptions, bundle) {
-      for (const warning of current().policyWarnings()) this.warn(warning);
+      if (options.quietPolicy !== true) for (const warning of current().policyWarnings()) this.warn(warning);
       const texts = Object.values(bundle).map((output) => (output.type === 'chunk' ? output.code : ''));
       const missing = current().missingLockdownError(texts);
       if (missing !== undefined) this.error(missing);

@@ -34,7 +34,7 @@ export type HermeticViteOptions = HermeticRollupOptions;
 export function hermetic(options: HermeticViteOptions = {}): Plugin[] {
   const buildSettings: HermeticRollupOptions = { ...options };
   // Worker bundles: the same options, read when their build starts; the app's policy is reported once, by the main build.
-  const workerSettings: HermeticRollupOptions = { ...options, onPolicy: undefined };
+  const workerSettings: HermeticRollupOptions = { ...options, onPolicy: undefined, quietPolicy: true };
   const serveSettings: HermeticRollupOptions = { ...options, serve: true };
   const forBuild = rollupHermetic(buildSettings) as unknown as Plugin;
   const forServe = rollupHermetic(serveSettings) as unknown as Plugin;
