@@ -14,8 +14,8 @@ import type { Browser } from 'playwright-core';
 import { createFixtureApp, type FixtureApp } from '../../test-fixtures/packages/fixture-app.js';
 import { buildInChild, type BuildSpec } from './support/build-in-child.js';
 import { launchChromium } from './support/chromium.js';
+import { loadPage } from './support/load-page.js';
 import { serveWithStrictCsp, type CspServer } from './support/csp-server.js';
-import { loadHardenedPage } from './support/load-hardened-page.js';
 
 const main = `
 import { results as esm, caught as esmCaught } from 'hardened-esm-attacker';
@@ -97,7 +97,7 @@ afterAll(async () => {
 
 async function load(name: BuildName): Promise<{ result: Record<string, unknown>; violations: string[] }> {
   expect(buildErrors.get(name)).toBeUndefined();
-  const report = await loadHardenedPage(browser, `${server.origin}${PAGES[name]}`, { waitForSelector: '#out' });
+  const report = await loadPage(browser, `${server.origin}${PAGES[name]}`, { waitForSelector: '#out' });
   expect(report.pageErrors).toEqual([]);
   expect(report.ready).toBe(true);
   return { result: JSON.parse(report.text.trim()) as Record<string, unknown>, violations: report.violations };

@@ -9,7 +9,7 @@
  * which hardened mode disables.
  */
 import { join } from 'node:path';
-import { loadHardenedPage } from './support/load-hardened-page.js';
+import { loadPage } from './support/load-page.js';
 import { servedBuilds } from './support/served-builds.js';
 import { createFixtureApp } from '../../test-fixtures/packages/fixture-app.js';
 
@@ -50,7 +50,7 @@ const served = servedBuilds(
 const resultOf = (text: string): Record<string, string> => JSON.parse(text.trim()) as Record<string, string>;
 
 test('hardened: lockdown runs under script-src self with zero CSP violations and prototype poisoning from a package throws', async () => {
-  const report = await loadHardenedPage(served.browser, `${served.server.origin}/hardened.html`, { waitForSelector: '#out' });
+  const report = await loadPage(served.browser, `${served.server.origin}/hardened.html`, { waitForSelector: '#out' });
   expect(report.violations).toEqual([]);
   expect(report.pageErrors).toEqual([]);
   // The function constructor a package reaches by syntax is inert: it throws before compiling (no violation).
@@ -58,7 +58,7 @@ test('hardened: lockdown runs under script-src self with zero CSP violations and
 });
 
 test('without hardened mode the shared intrinsics can be poisoned (why the option exists)', async () => {
-  const report = await loadHardenedPage(served.browser, `${served.server.origin}/plain.html`, { waitForSelector: '#out' });
+  const report = await loadPage(served.browser, `${served.server.origin}/plain.html`, { waitForSelector: '#out' });
   expect(report.pageErrors).toEqual([]);
   expect(resultOf(report.text)).toEqual({ object: 'polluted', array: 'polluted', functionConstructor: 'EvalError', polluted: 'string', map: 'poisoned' });
   // Here the host's own Function constructor got the string: only the CSP kept it from compiling, and the browser reported it.

@@ -7,7 +7,6 @@
  */
 import { join } from 'node:path';
 import { loadPage } from './support/load-page.js';
-import { loadHardenedPage } from './support/load-hardened-page.js';
 import { servedBuilds } from './support/served-builds.js';
 import { createFixtureApp } from '../../test-fixtures/packages/fixture-app.js';
 
@@ -51,7 +50,7 @@ test('the worker Vite bundles for a package runs confined: no fetch that the pac
 });
 
 test('hardened: the worker locks down too and runs confined', async () => {
-  const report = await loadHardenedPage(served.browser, `${served.server.origin}/hardened/index.html`, { waitForSelector: '#out:not(:empty)' });
+  const report = await loadPage(served.browser, `${served.server.origin}/hardened/index.html`, { waitForSelector: '#out:not(:empty)' });
   expect(report.violations).toEqual([]);
   expect(report.pageErrors).toEqual([]);
   expect(JSON.parse(report.text.trim())).toEqual({ fetch: 'undefined', selfFetch: 'undefined', global: 'undefined' });

@@ -71,7 +71,8 @@ function relativeFile(specifier: string, fromDir: string, importerPackage: Packa
   }
 }
 
-function resolvedResult(resolved: ResolveResult): OnResolveResult {
+/** An `onResolve` answer that repeats what `build.resolve` found (for plugins that resolve a request once more). */
+export function resolvedResult(resolved: ResolveResult): OnResolveResult {
   return {
     path: resolved.path,
     external: resolved.external,

@@ -9,7 +9,8 @@
  * against the policy.
  */
 import { builtinModules, isBuiltin } from 'node:module';
-import type { OnResolveResult, Plugin, ResolveResult } from 'esbuild';
+import type { Plugin } from 'esbuild';
+import { resolvedResult } from '@hermetic/esbuild-plugin';
 
 /** Namespace of the modules standing for required built-ins. */
 const BUILTIN_NAMESPACE = 'hermetic-node-builtin';
@@ -35,17 +36,6 @@ interface NestedData {
   hermetic?: boolean;
 }
 
-function resultOf(resolved: ResolveResult): OnResolveResult {
-  return {
-    path: resolved.path,
-    external: resolved.external,
-    namespace: resolved.namespace,
-    sideEffects: resolved.sideEffects,
-    suffix: resolved.suffix,
-    pluginData: resolved.pluginData,
-    warnings: resolved.warnings,
-  };
-}
 
 /**
  * The esbuild plugin that links `require("<built-in>")` at build time. It
@@ -66,7 +56,7 @@ export function nodeBuiltinRequires(): Plugin {
           pluginData: { hermeticNodeBuiltin: true } satisfies NestedData,
         });
         if (resolved.errors.length > 0) return { errors: resolved.errors, warnings: resolved.warnings };
-        if (!resolved.external || !isBuiltin(resolved.path)) return resultOf(resolved);
+        if (!resolved.external || !isBuiltin(resolved.path)) return resolvedResult(resolved);
         return { path: resolved.path, namespace: BUILTIN_NAMESPACE, warnings: resolved.warnings };
       });
       build.onLoad({ filter: /.*/, namespace: BUILTIN_NAMESPACE }, (args) => ({
