@@ -35,8 +35,8 @@ function isEmptyDirectory(dir: string): boolean {
   }
 }
 
-/** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place; 4: base64url scope-module ids; 5: one scope per package; 6: with the global usage; 7: CommonJS requires its package's scope module; 8: computed import() through `$hd`). */
-const STORED_FORMAT = 'in-place-8';
+/** Bumped when what is stored for a compilation changes (2: source maps pruned to token starts; 3: ES modules compiled in place; 4: base64url scope-module ids; 5: one scope per package; 6: with the global usage; 7: CommonJS requires its package's scope module; 8: computed import() through `$hd`; 9: a semicolon after a directive that has none). */
+const STORED_FORMAT = 'in-place-9';
 
 /** Compiles modules, reusing earlier results from `dir` when given. */
 export class CompileCache {

@@ -83,7 +83,8 @@ export function rewriteInPlace(goal: InPlaceGoal, extraEdits?: (session: Rewrite
   // After the directive prologue, so "use strict" stays a directive.
   const lastDirective = program.directives[program.directives.length - 1];
   const at = lastDirective ? (lastDirective.end as number) : 0;
-  if (prelude !== '') edits.wrap(at, at, '', prelude);
+  // A directive may end without a semicolon (`'use strict'` then a newline): the prelude on its line needs one.
+  if (prelude !== '') edits.wrap(at, at, '', at > 0 && text[at - 1] !== ';' ? `;${prelude}` : prelude);
   const result = { globals: info.globals, strict, uses: info.uses, prefix: p, warnings };
   if (goal.sourceMap === 'columns') {
     const columns = columnMapOf(text, edits.changes());

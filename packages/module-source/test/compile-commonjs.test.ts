@@ -121,6 +121,10 @@ const cases: Array<[string, string]> = [
     ({ leak } = { leak: 3 });
     [counter] = [9];
     exports.after = [leak, counter];`],
+  // mime-types (via axios > form-data) starts so: the prelude after the directive needs its own semicolon.
+  ["'use strict' with no semicolon before the next line", `'use strict'
+    exports.t = (function () { return this; })() === undefined;
+    exports.v = present.v;`],
   ['an uncaught missing global fails the module like Node', `
     exports.before = true;
     undefinedThing.x;`],
@@ -143,6 +147,12 @@ describe('compileCommonJS: text form', () => {
     expect(out.globals).toEqual(['window', 'foo']);
     expect(out.map?.sources).toEqual(['<anonymous>']);
     expect(out.code.split('\n').length).toBe(text.split('\n').length);
+  });
+
+  test('a directive without a semicolon gets one before the prelude (it stays a directive)', () => {
+    const out = compileCommonJS("'use strict'\nexports.a = x;\n", { scopePrelude: 'var $hg=S.g;' });
+    expect(out.code).toBe("'use strict';var $hg=S.g;\nexports.a = $hg.x;\n");
+    expect(out.strict).toBe(true);
   });
 
   test('a text that contains $h gets another prefix, and a text prelude is renamed to it', () => {
