@@ -164,6 +164,8 @@ export class HermeticBuild {
   private readonly compiler: CompileCache;
   private readonly requireEdges = new Map<string, { packages: Set<string>; builtins: Set<string> }>();
   private readonly requireStubs = new Map<string, string>();
+  /** {@link fileOfModuleId} by module id (a build asks for each importer on every request it makes); `null`: no file. */
+  private readonly files = new Map<string, string | null>();
   /** Real directories of Hermetic's own run-time packages (the bootstrap's, and `ses` when hardened): trusted, never compiled. */
   private trustedDirs: Set<string> | undefined;
   /** The denied static imports of each module (their messages). */
@@ -260,13 +262,25 @@ export class HermeticBuild {
    * the id's query (a bundler runs `x.txt` or `x.js?q` as JavaScript just the same).
    */
   private inCompartmentalizedPackage(id: string): boolean {
-    const file = fileOfModuleId(id);
+    const file = this.fileOfId(id);
     if (file === undefined) return false;
     const pkg = this.attributor.packageOf(file);
     // A dev server's own client code (Vite's HMR client) and its pre-bundled dependencies are tooling (issue 12).
     if (this.options.serve === true && (pkg.packageJsonName === 'vite' || /[\\/]node_modules[\\/]\.vite[\\/]/.test(file))) return false;
     if (this.isTrustedRuntime(pkg.dir)) return false;
     return !(this.excluded.has(pkg.name) || (pkg.name !== ROOT_PACKAGE && this.excluded.has(pkg.packageJsonName)));
+  }
+
+  /** {@link fileOfModuleId}, asked of the file system once per id. */
+  private fileOfId(id: string): string | undefined {
+    let file = this.files.get(id);
+    if (file === undefined) this.files.set(id, (file = fileOfModuleId(id) ?? null));
+    return file ?? undefined;
+  }
+
+  /** The file module `id` stands for, or the id itself when it stands for none (messages, keys). */
+  private fileOf(id: string): string {
+    return this.fileOfId(id) ?? id;
   }
 
   /** True for the directory of one of Hermetic's own run-time packages, as resolved from Hermetic itself. */
@@ -277,7 +291,7 @@ export class HermeticBuild {
   private decide(id: string, code: string | undefined): boolean {
     if (this.options.serve === true && this.explicitPolicy === undefined) return false;
     if (!this.inCompartmentalizedPackage(id)) return false;
-    const file = fileOfModuleId(id)!;
+    const file = this.fileOfId(id)!;
     const pkg = this.attributor.packageOf(file);
     // A dev server compiles before the app's JSX and TypeScript are transpiled: the app is served as written.
     if (pkg.name === ROOT_PACKAGE && (!this.rootRestricted || this.options.serve === true)) return false;
@@ -339,11 +353,12 @@ export class HermeticBuild {
    */
   checkRequest(importerId: string, specifier: string, resolved: ResolvedDependency, kind: RequestKind): CheckedRequest {
     if (!this.confines(importerId)) return { action: 'allow' };
-    const importer = this.attributor.packageOf(fileOfModuleId(importerId) ?? importerId).name;
+    const importerFile = this.fileOf(importerId);
+    const importer = this.attributor.packageOf(importerFile).name;
     const target = this.requireTarget(specifier, resolved);
     if (target === undefined || (target.kind === 'package' && target.name === importer)) return { action: 'allow' };
-    const fromModule = this.attributor.moduleKey(fileOfModuleId(importerId) ?? importerId);
-    const importerDir = dirname(fileOfModuleId(importerId) ?? importerId);
+    const fromModule = this.attributor.moduleKey(importerFile);
+    const importerDir = dirname(importerFile);
     const stub = (name: string, text: string): string => {
       const stubId = join(importerDir, name);
       this.requireStubs.set(stubId, text);
@@ -367,7 +382,7 @@ export class HermeticBuild {
         : { action: 'stub', stubId: stub(`hermetic-builtin-${hash}.mjs`, builtinFacade(request, members, 'esm')) };
     }
     if (kind === 'static') {
-      if (debug || this.staticDenials.get(fileOfModuleId(importerId) ?? importerId)?.includes(message) === true) return { action: 'allow' };
+      if (debug || this.staticDenials.get(importerFile)?.includes(message) === true) return { action: 'allow' };
       return {
         action: 'error',
         message: `${message}\nHermetic's compiler found no such import in ${fromModule}: the bundler reads this module differently from Babel, so Hermetic cannot confine it. Remove the construct that parses differently, or exclude the package.`,
@@ -389,13 +404,16 @@ export class HermeticBuild {
    */
   private grantedMembers(importer: string, builtin: string): string[] | undefined {
     if (this.explicitPolicy === undefined) return undefined;
-    const policy = (this.enforcedPolicy ??= mergePolicy(this.explicitPolicy, this.override));
-    const grants = policy.resources[importer]?.builtin ?? {};
+    const grants = this.enforced(this.explicitPolicy).resources[importer]?.builtin ?? {};
     if (grants[builtin] === true) return undefined;
     const members = Object.keys(grants).filter((key) => key.startsWith(`${builtin}.`) && grants[key] === true).map((key) => key.slice(builtin.length + 1));
     return members.length === 0 ? undefined : members.sort();
   }
 
+  /** The explicit policy with the override applied, merged once. */
+  private enforced(explicit: Policy): Policy {
+    return (this.enforcedPolicy ??= mergePolicy(explicit, this.override));
+  }
 
   /** True when requests from module `importerId` are checked ({@link checkRequest}): it runs in a compartment. */
   confines(importerId: string): boolean {
@@ -412,7 +430,8 @@ export class HermeticBuild {
     const worker = /[?&](?:worker|sharedworker)(?:[&=]|$)/.test(specifier);
     const url = /^(?:data|blob|https?|file|javascript):/i.test(specifier);
     if ((!worker && !url) || !this.confines(importerId)) return undefined;
-    const who = `Package "${this.attributor.packageOf(fileOfModuleId(importerId) ?? importerId).name}" (${this.attributor.moduleKey(fileOfModuleId(importerId) ?? importerId)})`;
+    const importerFile = this.fileOf(importerId);
+    const who = `Package "${this.attributor.packageOf(importerFile).name}" (${this.attributor.moduleKey(importerFile)})`;
     if (url) {
       return `${who} imports a URL ("${specifier.length > 80 ? `${specifier.slice(0, 80)}…` : specifier}"): code loaded from a URL is no module of ` +
         'the build, so Hermetic cannot compile it into the package\'s compartment. Remove the import, or exclude the package if you trust it.';
@@ -437,7 +456,7 @@ export class HermeticBuild {
    */
   virtualRequestError(source: string, importer: string | undefined, importerIsVirtual: boolean): string | undefined {
     if (importerIsVirtual) return undefined;
-    const file = importer === undefined ? undefined : fileOfModuleId(importer);
+    const file = importer === undefined ? undefined : this.fileOfId(importer);
     const pkg = file === undefined ? undefined : this.attributor.packageOf(file);
     const confined = file !== undefined && this.inCompartmentalizedPackage(file) && (pkg!.name !== ROOT_PACKAGE || this.rootRestricted);
     return virtualRequestError(source, {
@@ -460,7 +479,7 @@ export class HermeticBuild {
       return { kind: 'package', name: specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0] };
     }
     // Another plugin's virtual module standing for a file (`\0/x/index.js?commonjs-proxy`) is that file's.
-    const file = fileOfModuleId(resolved.id.replace(/^\0/, ''));
+    const file = this.fileOfId(resolved.id.replace(/^\0/, ''));
     if (file === undefined) return undefined;
     return { kind: 'package', name: this.attributor.packageOf(file).name };
   }
@@ -469,7 +488,7 @@ export class HermeticBuild {
   private deniedEdge(importer: string, target: RequireTarget, fromModule: string, specifier: string, how: 'import' | 'require'): string | undefined {
     const granted = this.explicitPolicy === undefined
       ? !overrideRevokesRequire(this.override, importer, target)
-      : policyGrantsRequire((this.enforcedPolicy ??= mergePolicy(this.explicitPolicy, this.override)), importer, target);
+      : policyGrantsRequire(this.enforced(this.explicitPolicy), importer, target);
     if (granted) return undefined;
     if (how === 'require') return deniedRequireText(importer, target, fromModule, specifier);
     return target.kind === 'builtin'
@@ -495,8 +514,9 @@ export class HermeticBuild {
   async transform(
     id: string, code: string, resolve: DependencyResolver, preserve: string[] = [], positions: PositionMode = 'map', sloppyOutput = false,
   ): Promise<TransformResult> {
-    const pkg = this.attributor.packageOf(fileOfModuleId(id) ?? id);
-    const fromModule = this.attributor.moduleKey(fileOfModuleId(id) ?? id);
+    const file = this.fileOf(id);
+    const pkg = this.attributor.packageOf(file);
+    const fromModule = this.attributor.moduleKey(file);
     const q = JSON.stringify;
     const chains = [...new Set(['process.env.NODE_ENV', ...preserve])].sort();
     const compiled = await this.compiler.compileModule(id, code, this.sourceMapMode(positions), chains, this.directCalls(), pkg.name, sloppyOutput);
@@ -529,8 +549,8 @@ export class HermeticBuild {
       }
     }
     // By file: a dev server asks for the same module with and without its `?v=` query.
-    if (denials.length > 0) this.staticDenials.set(fileOfModuleId(id) ?? id, denials);
-    else this.staticDenials.delete(fileOfModuleId(id) ?? id);
+    if (denials.length > 0) this.staticDenials.set(file, denials);
+    else this.staticDenials.delete(file);
     this.usages.set(id, { packageName: pkg.name, globals: new Set(compiled.usage.globals), writes: new Set(compiled.usage.writes), imports, builtins });
     let result: { code: string; map?: SourceMapV3; columns?: ColumnMap; lineOffset?: number } = { code: compiled.code, ...positionsOf(compiled) };
     if (denials.length > 0) {
@@ -546,8 +566,9 @@ export class HermeticBuild {
 
   /** Forgets a module (watch mode: it changed or was removed). */
   invalidate(id: string): void {
+    this.files.delete(id);
     this.usages.delete(id);
-    this.staticDenials.delete(fileOfModuleId(id) ?? id);
+    this.staticDenials.delete(this.fileOf(id));
     this.kinds.delete(id);
     this.commonJSKinds.delete(id);
     this.requireEdges.delete(id);
