@@ -27,24 +27,33 @@ function finishScript(text: string, path: string, policyJson: string, modules: R
 /** The new text of output `path`, or `undefined` when it does not change. */
 function finished(path: string, text: string, policyJson: string, modules: ReadonlyMap<string, ColumnMapped>): string | undefined {
   let out = text;
-  if (/\.[mc]?js$/.test(path)) out = finishScript(text, path, policyJson, modules);
+  if (SCRIPT_OUTPUT.test(path)) out = finishScript(text, path, policyJson, modules);
   else if (path.endsWith('.map') && modules.size > 0) out = remapColumns(text, path, modules);
   return out === text ? undefined : out;
 }
 
-/** Finishes in-memory outputs (`write: false`), in place. */
-export function finishOutputFiles(files: OutputFile[], policyJson: string, modules: ReadonlyMap<string, ColumnMapped>): void {
+const SCRIPT_OUTPUT = /\.[mc]?js$/;
+
+/** Finishes in-memory outputs (`write: false`), in place; returns the scripts' texts as esbuild made them. */
+export function finishOutputFiles(files: OutputFile[], policyJson: string, modules: ReadonlyMap<string, ColumnMapped>): string[] {
+  const scripts: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i];
+    if (SCRIPT_OUTPUT.test(file.path)) scripts.push(file.text);
     const text = finished(file.path, file.text, policyJson, modules);
     if (text !== undefined) files[i] = { path: file.path, contents: Buffer.from(text), hash: file.hash, text } as OutputFile;
   }
+  return scripts;
 }
 
-/** Finishes the outputs esbuild wrote (`paths`, absolute). */
-export async function finishWrittenFiles(paths: string[], policyJson: string, modules: ReadonlyMap<string, ColumnMapped>): Promise<void> {
+/** Finishes the outputs esbuild wrote (`paths`, absolute); returns the scripts' texts as esbuild wrote them. */
+export async function finishWrittenFiles(paths: string[], policyJson: string, modules: ReadonlyMap<string, ColumnMapped>): Promise<string[]> {
+  const scripts: string[] = [];
   await Promise.all(paths.filter((path) => /\.([mc]?js|map)$/.test(path)).map(async (path) => {
-    const text = finished(path, await readFile(path, 'utf8'), policyJson, modules);
+    const original = await readFile(path, 'utf8');
+    if (SCRIPT_OUTPUT.test(path)) scripts.push(original);
+    const text = finished(path, original, policyJson, modules);
     if (text !== undefined) await writeFile(path, text);
   }));
+  return scripts;
 }

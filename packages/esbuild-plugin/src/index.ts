@@ -14,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { statSync } from 'node:fs';
 import {
-  HermeticBuild, composeSourceMaps, type CheckedRequest, type ColumnMapped, type HermeticOptions, type PackageInfo, type RequestKind, type TransformResult,
+  HermeticBuild, composeSourceMaps, type ColumnMapped, type HermeticOptions, type PackageInfo, type RequestKind, type TransformResult,
 } from '@hermetic/bundler-core';
 import { transpileToJavaScript, loaderOf } from './transpile.js';
 import { finishOutputFiles, finishWrittenFiles } from './finish-outputs.js';
@@ -182,24 +182,23 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
           return resolvedResult(resolved);
         }
         if (args.namespace !== 'file' || args.kind === 'entry-point' || pluginData?.hermetic === true) return undefined;
+        // What the importer's compilation already asked esbuild to resolve.
+        const known = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
         const kind = requestKind(args.kind);
-        if (kind === undefined || !core.confines(args.importer)) {
-          const known = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
-          return known === undefined ? undefined : resolvedResult(known);
-        }
+        if (kind === undefined || !core.confines(args.importer)) return known === undefined ? undefined : resolvedResult(known);
         // Every request of a compartmentalized module is checked where esbuild resolves it, however it was
         // written. A file of the same package (React's `require("./cjs/react.production.js")`) needs no check.
-        const direct = relativeFile(args.path, args.resolveDir, core.attributor.packageOf(args.importer));
-        if (direct !== undefined && core.attributor.packageOf(direct).name === core.attributor.packageOf(args.importer).name) return { path: direct };
+        const importerPackage = core.attributor.packageOf(args.importer);
+        const direct = relativeFile(args.path, args.resolveDir, importerPackage);
+        if (direct !== undefined && core.attributor.packageOf(direct).name === importerPackage.name) return { path: direct };
         const refused = core.refusedRequest(args.importer, args.path);
         if (refused !== undefined) return { errors: [{ text: refused }] };
-        let resolved = Object.keys(args.with).length === 0 ? resolutions.get(resolutionKey(args.importer, args.kind, args.path)) : undefined;
-        resolved ??= await build.resolve(args.path, {
+        const resolved = known ?? await build.resolve(args.path, {
           kind: args.kind, importer: args.importer, namespace: args.namespace, resolveDir: args.resolveDir, with: args.with, pluginData: { hermetic: true },
         });
         // Unresolvable: esbuild reports it (or, inside try/catch, leaves it to run time) as usual.
         if (resolved.errors.length > 0 || (!resolved.external && resolved.namespace !== 'file')) return undefined;
-        const answer: CheckedRequest = core.checkRequest(args.importer, args.path, { id: resolved.path, external: resolved.external }, kind);
+        const answer = core.checkRequest(args.importer, args.path, { id: resolved.path, external: resolved.external }, kind);
         if (answer.action === 'error') return { errors: [{ text: answer.message }] };
         if (answer.action === 'stub') return { path: answer.stubId, namespace: DENIED_NAMESPACE, warnings: answer.warning === undefined ? [] : [{ text: answer.warning }] };
         const result = resolvedResult(resolved);
@@ -297,22 +296,15 @@ export function hermetic(options: HermeticEsbuildOptions = {}): Plugin {
 
       build.onEnd(async (result) => {
         if (result.errors.length > 0) return;
-        if (hardened) {
-          const texts = result.outputFiles !== undefined
-            ? result.outputFiles.filter((file) => /\.[mc]?js$/.test(file.path)).map((file) => file.text)
-            : await Promise.all(Object.keys(result.metafile?.outputs ?? {}).filter((file) => /\.[mc]?js$/.test(file)).map((file) => readFile(resolvePath(workingDir, file), 'utf8')));
-          const missing = core.missingLockdownError(texts);
-          if (missing !== undefined) return { errors: [{ text: missing }] };
-        }
-        const policyJson = core.finalPolicyJson();
-        options.onPolicy?.(policyJson, core);
+        const written = Object.keys(result.metafile?.outputs ?? {}).map((file) => resolvePath(workingDir, file));
+        // The scripts as esbuild made them, read once for the policy and for the hardened-mode check.
+        const scripts = result.outputFiles !== undefined
+          ? finishOutputFiles(result.outputFiles, core.bundledPolicyJson(), columnMapped)
+          : await finishWrittenFiles(written, core.bundledPolicyJson(), columnMapped);
+        const missing = core.missingLockdownError(scripts);
+        if (missing !== undefined) return { errors: [{ text: missing }] };
+        options.onPolicy?.(core.finalPolicyJson(), core);
         const warnings = core.policyWarnings().map((text) => ({ text }));
-        if (result.outputFiles !== undefined) {
-          finishOutputFiles(result.outputFiles, core.bundledPolicyJson(), columnMapped);
-        } else {
-          const written = Object.keys(result.metafile?.outputs ?? {}).map((file) => resolvePath(workingDir, file));
-          await finishWrittenFiles(written, core.bundledPolicyJson(), columnMapped);
-        }
         return warnings.length === 0 ? undefined : { warnings };
       });
     },

@@ -36,7 +36,6 @@ interface NestedData {
   hermetic?: boolean;
 }
 
-
 /**
  * The esbuild plugin that links `require("<built-in>")` at build time. It
  * must come before the Hermetic plugin: it asks esbuild to resolve the
