@@ -30,9 +30,7 @@ type ResolveIdOptions = Parameters<ResolveIdHook>[2];
  * passes `kind: 'require-call'`.
  */
 function isRequire(options: ResolveIdOptions): boolean {
-  const custom = options.custom as { 'node-resolve'?: { isRequire?: boolean; resolved?: unknown } } | undefined;
-  // @rollup/plugin-node-resolve hands its answer (`resolved`) to the other plugins once more: that is not a new request.
-  if (custom?.['node-resolve']?.resolved !== undefined) return false;
+  const custom = options.custom as { 'node-resolve'?: { isRequire?: boolean } } | undefined;
   return custom?.['node-resolve']?.isRequire === true || (options as { kind?: string }).kind === 'require-call';
 }
 
