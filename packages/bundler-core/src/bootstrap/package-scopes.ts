@@ -63,8 +63,6 @@ export interface PackageScopes {
   scopeOf(packageName: string, strict: boolean): PackageScope;
   /** A denied import, reached before its target runs: throws the denial, or in debug mode logs it. */
   denied(message: string): void;
-  /** A denied `import()`: rejects with the denial, or in debug mode logs it and loads. */
-  deniedImport<T>(message: string, load: () => Promise<T>): Promise<T>;
 }
 
 const notDefined = (name: string): ReferenceError => new ReferenceErrorConstructor(`${name} is not defined`);
@@ -179,10 +177,5 @@ export function createPackageScopes(options: PackageScopesOptions): PackageScope
   return {
     scopeOf: (packageName, strict) => scopesOf(packageName)[strict ? 1 : 0],
     denied: (message) => { refuse(new HermeticPolicyError(message)); },
-    deniedImport(message, load) {
-      if (!debug) return rejected(new HermeticPolicyError(message));
-      warnOnce(message);
-      return load();
-    },
   };
 }
