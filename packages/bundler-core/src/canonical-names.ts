@@ -9,14 +9,17 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-interface Manifest {
+/** The fields of a package.json that package identity and the dependency graph read. */
+export interface Manifest {
+  name?: unknown;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
 }
 
-function readManifest(dir: string): Manifest {
+/** `dir`'s package.json, or `{}` when it has none (or none that parses). */
+export function readManifest(dir: string): Manifest {
   try {
     return JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
   } catch {

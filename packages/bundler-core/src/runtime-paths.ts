@@ -4,10 +4,10 @@
  * the application first, then from the working directory, so that a plugin
  * installed anywhere finds them.
  */
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { resolvePackageDir } from './canonical-names.js';
+import { readManifest, resolvePackageDir } from './canonical-names.js';
 
 /** Absolute paths of the runtime modules a bundle imports. */
 export interface RuntimePaths {
@@ -53,13 +53,7 @@ export function trustedRuntimeDirs(paths: RuntimePaths): Set<string> {
   const add = (dir: string | undefined): void => {
     if (dir === undefined || dirs.has(dir)) return;
     dirs.add(dir);
-    let manifest: { dependencies?: Record<string, string> } = {};
-    try {
-      manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as typeof manifest;
-    } catch {
-      return;
-    }
-    for (const dependency of Object.keys(manifest.dependencies ?? {})) add(resolvePackageDir(dependency, dir));
+    for (const dependency of Object.keys(readManifest(dir).dependencies ?? {})) add(resolvePackageDir(dependency, dir));
   };
   dirs.add(packageDirOf(paths.bootstrap));
   if (paths.ses !== undefined) add(packageDirOf(paths.ses));
@@ -69,11 +63,7 @@ export function trustedRuntimeDirs(paths: RuntimePaths): Set<string> {
 /** The real directory of the package that holds `file` (the nearest package.json with a name). */
 function packageDirOf(file: string): string {
   for (let dir = dirname(realpathSync(file)); ; dir = dirname(dir)) {
-    try {
-      if (typeof (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown }).name === 'string') return dir;
-    } catch {
-      // no package.json here
-    }
+    if (typeof readManifest(dir).name === 'string') return dir;
     if (dirname(dir) === dir) return dirname(realpathSync(file));
   }
 }
