@@ -1,8 +1,9 @@
 /**
- * The build-time check of CommonJS `require`s between packages
- * (`HermeticBuild#checkRequire`, CONFORMANCE 51 for requires): which edges it
- * checks, the policy it checks them against, the stub that replaces a denied
- * target, and the edges feeding the generated policy.
+ * The build-time check of requests between packages (`HermeticBuild#checkRequire`
+ * and `#checkRequest`, CONFORMANCE 51): which edges it checks, the policy it
+ * checks them against, the stub that replaces a denied target, the edges
+ * feeding the generated policy, and a static import only the bundler saw; and
+ * the hardened-mode check of a build's output (`#missingLockdownError`).
  */
 import { join } from 'node:path';
 import { HermeticBuild, type Policy } from '@hermetic/bundler-core';
@@ -93,4 +94,32 @@ test('51: in debug mode the stub logs the denial and hands over the real module'
     warn.mockRestore();
   }
   expect(logged).toEqual([denied.warning]);
+});
+
+test('a static import the compiler did not list fails the build; one it listed (with its deny module) goes through', async () => {
+  const esm = join(app.dir, 'node_modules', 'policy-greeter', 'index.js');
+  const core = build({ policy: { resources: {} } });
+  // Asked at resolution before the module was compiled: the compiler never saw this import (a parser differential).
+  const unseen = core.checkRequest(esm, 'policy-cjs-leaf', { id: leaf, external: false }, 'static');
+  expect(unseen.action).toBe('error');
+  expect(unseen.action === 'error' ? unseen.message : '').toMatch(
+    /^Package "policy-greeter" may not import package "policy-cjs-leaf" .*\nHermetic's compiler found no such import in node_modules\/policy-greeter\/index\.js/s,
+  );
+  // Compiled with the import: the denial is recorded (and a deny module put first), so the bundler's resolution passes.
+  const text = `import 'policy-cjs-leaf';\nexport const x = 1;\n`;
+  const compiled = await core.transform(esm, text, async () => ({ id: leaf, external: false }));
+  expect(compiled.code.split('\n')[0]).toMatch(/^import "hermetic:deny:/);
+  expect(core.checkRequest(esm, 'policy-cjs-leaf', { id: leaf, external: false }, 'static')).toEqual({ action: 'allow' });
+  // Debug mode lets an unseen one through (it logs denials instead of failing).
+  expect(build({ policy: { resources: {} }, debug: true }).checkRequest(esm, 'policy-cjs-leaf', { id: leaf, external: false }, 'static')).toEqual({ action: 'allow' });
+});
+
+test('hardened: an output without SES itself, or without the lockdown() call, is an error; not hardened, nothing is asked', () => {
+  const hardened = build({ hardened: true });
+  const ses = 'function lockdown(o) { throw new Error("Already locked down (SES_ALREADY_LOCKED_DOWN)"); }';
+  expect(hardened.missingLockdownError([ses, 'lockdown({ errorTaming: "unsafe" });'])).toBeUndefined();
+  // The call without SES (a bundler dropped the side-effect import), and SES without the call.
+  expect(hardened.missingLockdownError(['lockdown({ errorTaming: "unsafe" });'])).toMatch(/^Hermetic: the option hardened is set, but no output file calls SES lockdown\(\)/);
+  expect(hardened.missingLockdownError([ses.replace('function lockdown(o)', 'function f(o)')])).toMatch(/hardened is set/);
+  expect(build().missingLockdownError([])).toBeUndefined();
 });
